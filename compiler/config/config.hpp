@@ -1,0 +1,38 @@
+#pragma once
+// retort.yaml (cli.md). Unknown keys and values of the wrong type are
+// diagnostics with the file's line and column.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/source/diagnostics.hpp"
+
+namespace retort::config {
+
+struct PostgresqlOptions {
+    std::string json = "jsonb";  // jsonb | json
+};
+
+struct MysqlOptions {
+    std::string engine = "InnoDB";
+    std::string charset = "utf8mb4";
+    std::string collation;         // empty: server default
+    std::string flavor = "mysql";  // mysql | mariadb
+};
+
+struct Config {
+    std::vector<std::string> versions{"versions"};  // relative to the project folder
+    std::string dialect = "postgresql";
+    std::string version_table = "alembic_version";
+    std::optional<std::string> version_table_schema;
+    bool transaction_per_migration = false;
+    std::string file_template = "{year}_{month}_{day}_{hour}{minute}_{rev}_{slug}";
+    PostgresqlOptions postgresql;
+    MysqlOptions mysql;
+};
+
+// Parses the text of a config file already added to the source manager.
+// Returns nullopt after reporting diagnostics.
+std::optional<Config> parse_config(const SourceFile& file, DiagnosticEngine& diagnostics);
+
+}  // namespace retort::config

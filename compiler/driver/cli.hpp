@@ -1,0 +1,40 @@
+#pragma once
+// The command line (cli.md): global options, then one command with its own
+// options. Each command lives in its own cmd_*.cpp file.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace retort::driver {
+
+// Exit status of cli.md.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_input_error = 1;  // diagnostics printed, check differs, lint error
+inline constexpr int exit_usage = 2;
+
+struct Invocation {
+    std::string project_dir = ".";  // -C
+    std::string config_file;        // -c; empty: <project_dir>/retort.yaml
+    std::string command;
+    std::vector<std::string> args;  // after the command name
+    std::ostream& out;
+    std::ostream& err;
+};
+
+using CommandFn = int (*)(Invocation&);
+
+struct Command {
+    const char* name;
+    const char* summary;  // one line, for `retort --help`
+    CommandFn run;
+};
+
+const std::vector<Command>& commands();
+
+// Entry point; returns the exit status.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+// Reports a usage error ("retort COMMAND: error: ...") and returns exit_usage.
+int usage_error(Invocation& inv, const std::string& message);
+
+}  // namespace retort::driver

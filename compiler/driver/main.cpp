@@ -1,0 +1,5 @@
+#include <iostream>
+
+#include "compiler/driver/cli.hpp"
+
+int main(int argc, char** argv) { return retort::driver::run(argc, argv, std::cout, std::cerr); }

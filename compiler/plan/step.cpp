@@ -1,0 +1,1 @@
+#include "compiler/plan/step.hpp"

@@ -1,0 +1,66 @@
+#include "compiler/source/source_manager.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace retort {
+
+SourceFile::SourceFile(FileId id, std::string path, std::string display_name, std::string text)
+    : id_(id), path_(std::move(path)), display_(std::move(display_name)), text_(std::move(text)) {}
+
+void SourceFile::index_lines() const {
+    if (!line_starts_.empty()) return;
+    line_starts_.push_back(0);
+    for (std::uint32_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+LineCol SourceFile::line_col(std::uint32_t offset) const {
+    index_lines();
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+    std::uint32_t start = line_starts_[line - 1];
+    std::uint32_t column = 1;
+    for (std::uint32_t i = start; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    return {line, column};
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+    index_lines();
+    if (line == 0 || line > line_starts_.size()) return {};
+    std::uint32_t start = line_starts_[line - 1];
+    std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
+                                                   : static_cast<std::uint32_t>(text_.size());
+    std::string_view view(text_);
+    view = view.substr(start, end - start);
+    if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
+    return view;
+}
+
+const SourceFile* SourceManager::load(const std::string& path, const std::string& display_name,
+                                      std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot read file";
+        return nullptr;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        error = "error while reading file";
+        return nullptr;
+    }
+    return &add(path, display_name, std::move(buffer).str());
+}
+
+const SourceFile& SourceManager::add(std::string path, std::string display_name, std::string text) {
+    auto id = static_cast<FileId>(files_.size());
+    files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(display_name),
+                                                  std::move(text)));
+    return *files_.back();
+}
+
+}  // namespace retort

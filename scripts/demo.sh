@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# README command 1: install what is needed, build retort, run it on a sample.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+build=${RETORT_BUILD_DIR:-build}
+"$build/compiler/driver/retort" -C samples/school check
