@@ -1,5 +1,9 @@
 #include "dialects/dialect.hpp"
 
+#include "dialects/postgresql/postgresql_dialect.hpp"
+#include "dialects/mysql/mysql_dialect.hpp"
+#include "dialects/sqlite/sqlite_dialect.hpp"
+
 namespace retort::dialects {
 
 void Dialect::render(const plan::Step& step, Context& ctx) const {
@@ -28,7 +32,12 @@ void Dialect::render(const plan::Step& step, Context& ctx) const {
         step.node);
 }
 
-// The dialects register here as they are written.
-std::unique_ptr<Dialect> make_dialect(std::string_view, const Options&) { return nullptr; }
+// The dialects register here, one line each.
+std::unique_ptr<Dialect> make_dialect(std::string_view name, const Options& options) {
+    if (name == "postgresql") return std::make_unique<PostgresqlDialect>(options);
+    if (name == "mysql") return std::make_unique<MysqlDialect>(options);
+    if (name == "sqlite") return std::make_unique<SqliteDialect>(options);
+    return nullptr;
+}
 
 }  // namespace retort::dialects

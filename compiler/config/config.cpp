@@ -1,4 +1,241 @@
+// retort.yaml through yaml-cpp. Every problem is a diagnostic placed at the
+// key or value it is about (the file is in the SourceManager, so a yaml-cpp
+// Mark turns into a SourceSpan).
 #include "compiler/config/config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+
 namespace retort::config {
-std::optional<Config> parse_config(const SourceFile&, DiagnosticEngine&) { return Config{}; }
+
+namespace {
+
+class Reader {
+public:
+    Reader(const SourceFile& file, DiagnosticEngine& diagnostics) : file_(file), diagnostics_(diagnostics) {}
+
+    // yaml-cpp marks hold a 0-based line and a 0-based column counted in
+    // characters; the span is found from those (not from Mark.pos, which
+    // yaml-cpp counts after its own decoding).
+    SourceSpan span(const YAML::Mark& mark) const {
+        if (mark.line < 0) return file_.span(0, 0);
+        const std::string& text = file_.text();
+        std::size_t offset = 0;
+        for (int line = 0; line < mark.line && offset < text.size(); ++line) {
+            std::size_t nl = text.find('\n', offset);
+            if (nl == std::string::npos) {
+                offset = text.size();
+                break;
+            }
+            offset = nl + 1;
+        }
+        for (int col = 0; col < mark.column && offset < text.size() && text[offset] != '\n'; ++col) {
+            ++offset;
+            while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+        }
+        auto at = static_cast<std::uint32_t>(offset);
+        return file_.span(at, at);
+    }
+
+    void bad_value(const YAML::Node& node, const std::string& message) {
+        diagnostics_.error(DiagCode::config_bad_value, span(node.Mark()), "{}", message);
+    }
+
+    bool string(const YAML::Node& node, const std::string& key, std::string& out) {
+        if (!node.IsScalar()) {
+            bad_value(node, fmt::format("'{}' must be a string", key));
+            return false;
+        }
+        out = node.Scalar();
+        return true;
+    }
+
+    void choice(const YAML::Node& node, const std::string& key, std::string& out,
+                std::initializer_list<const char*> allowed) {
+        std::string value;
+        if (!string(node, key, value)) return;
+        std::string list;
+        for (const char* a : allowed) {
+            if (value == a) {
+                out = value;
+                return;
+            }
+            list += (list.empty() ? "" : ", ") + std::string(a);
+        }
+        bad_value(node, fmt::format("'{}' must be one of {}, not '{}'", key, list, value));
+    }
+
+    void boolean(const YAML::Node& node, const std::string& key, bool& out) {
+        if (node.IsScalar()) {
+            const std::string& v = node.Scalar();
+            if (v == "true" || v == "True" || v == "TRUE") {
+                out = true;
+                return;
+            }
+            if (v == "false" || v == "False" || v == "FALSE") {
+                out = false;
+                return;
+            }
+        }
+        bad_value(node, fmt::format("'{}' must be true or false", key));
+    }
+
+    // Iterates a mapping, reporting duplicate keys and keys that are not strings.
+    template <typename Fn>
+    void each_key(const YAML::Node& map, const std::string& where, Fn&& fn) {
+        std::set<std::string> seen;
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const YAML::Node& key = it->first;
+            if (!key.IsScalar()) {
+                diagnostics_.error(DiagCode::config_unknown_key, span(key.Mark()),
+                                   "keys in {} must be plain names", where);
+                continue;
+            }
+            if (!seen.insert(key.Scalar()).second) {
+                diagnostics_.error(DiagCode::config_bad_value, span(key.Mark()), "'{}' is given twice",
+                                   key.Scalar());
+                continue;
+            }
+            fn(key.Scalar(), key, it->second);
+        }
+    }
+
+    void unknown(const YAML::Node& key, const std::string& where, const char* known) {
+        diagnostics_.error(DiagCode::config_unknown_key, span(key.Mark()),
+                           "unknown key '{}' in {}; the known keys are {}", key.Scalar(), where, known);
+    }
+
+    void read(const YAML::Node& root, Config& config) {
+        each_key(root, "retort.yaml", [&](const std::string& k, const YAML::Node& key, const YAML::Node& v) {
+            if (k == "versions") {
+                versions(v, config.versions);
+            } else if (k == "dialect") {
+                choice(v, k, config.dialect, {"postgresql", "sqlite", "mysql"});
+            } else if (k == "version_table") {
+                std::string value;
+                if (string(v, k, value)) {
+                    if (value.empty() || value.size() > 63)
+                        bad_value(v, "'version_table' must be a name of 1 to 63 characters");
+                    else
+                        config.version_table = value;
+                }
+            } else if (k == "version_table_schema") {
+                if (v.IsNull()) {
+                    config.version_table_schema.reset();
+                } else {
+                    std::string value;
+                    if (string(v, k, value)) config.version_table_schema = value;
+                }
+            } else if (k == "transaction_per_migration") {
+                boolean(v, k, config.transaction_per_migration);
+            } else if (k == "file_template") {
+                std::string value;
+                if (string(v, k, value)) {
+                    if (value.find("{rev}") == std::string::npos)
+                        bad_value(v, "'file_template' must contain {rev}");
+                    else
+                        config.file_template = value;
+                }
+            } else if (k == "postgresql") {
+                section(v, k, [&](const std::string& sk, const YAML::Node& skey, const YAML::Node& sv) {
+                    if (sk == "json")
+                        choice(sv, "postgresql.json", config.postgresql.json, {"jsonb", "json"});
+                    else
+                        unknown(skey, "postgresql", "json");
+                });
+            } else if (k == "mysql") {
+                section(v, k, [&](const std::string& sk, const YAML::Node& skey, const YAML::Node& sv) {
+                    if (sk == "engine")
+                        string(sv, "mysql.engine", config.mysql.engine);
+                    else if (sk == "charset")
+                        string(sv, "mysql.charset", config.mysql.charset);
+                    else if (sk == "collation")
+                        string(sv, "mysql.collation", config.mysql.collation);
+                    else if (sk == "flavor")
+                        choice(sv, "mysql.flavor", config.mysql.flavor, {"mysql", "mariadb"});
+                    else
+                        unknown(skey, "mysql", "engine, charset, collation, flavor");
+                });
+            } else {
+                unknown(key, "retort.yaml",
+                        "versions, dialect, version_table, version_table_schema, "
+                        "transaction_per_migration, file_template, postgresql, mysql");
+            }
+        });
+    }
+
+    template <typename Fn>
+    void section(const YAML::Node& node, const std::string& key, Fn&& fn) {
+        if (node.IsNull()) return;
+        if (!node.IsMap()) {
+            bad_value(node, fmt::format("'{}' must be a mapping of options, e.g. {{ key: value }}", key));
+            return;
+        }
+        each_key(node, key, std::forward<Fn>(fn));
+    }
+
+    void versions(const YAML::Node& node, std::vector<std::string>& out) {
+        std::vector<std::string> folders;
+        if (node.IsScalar()) {
+            folders.push_back(node.Scalar());
+        } else if (node.IsSequence()) {
+            for (const auto& item : node) {
+                if (!item.IsScalar()) {
+                    bad_value(item, "each entry of 'versions' must be a folder name");
+                    return;
+                }
+                folders.push_back(item.Scalar());
+            }
+        } else {
+            bad_value(node, "'versions' must be a list of folder names, e.g. [versions]");
+            return;
+        }
+        if (folders.empty()) {
+            bad_value(node, "'versions' must name at least one folder");
+            return;
+        }
+        for (const auto& f : folders) {
+            if (f.empty()) {
+                bad_value(node, "a folder in 'versions' cannot be empty");
+                return;
+            }
+        }
+        out = std::move(folders);
+    }
+
+private:
+    const SourceFile& file_;
+    DiagnosticEngine& diagnostics_;
+};
+
+}  // namespace
+
+std::optional<Config> parse_config(const SourceFile& file, DiagnosticEngine& diagnostics) {
+    Reader reader(file, diagnostics);
+    const std::size_t errors_before = diagnostics.error_count();
+    YAML::Node root;
+    try {
+        root = YAML::Load(file.text());
+    } catch (const YAML::Exception& e) {
+        diagnostics.error(DiagCode::config_syntax, reader.span(e.mark), "invalid YAML: {}", e.msg);
+        return std::nullopt;
+    }
+    Config config;
+    if (root.IsNull()) return config;  // an empty file: every default
+    if (!root.IsMap()) {
+        diagnostics.error(DiagCode::config_bad_value, reader.span(root.Mark()),
+                          "retort.yaml must be a mapping of keys to values, e.g. 'dialect: postgresql'");
+        return std::nullopt;
+    }
+    try {
+        reader.read(root, config);
+    } catch (const YAML::Exception& e) {
+        diagnostics.error(DiagCode::config_syntax, reader.span(e.mark), "invalid YAML: {}", e.msg);
+        return std::nullopt;
+    }
+    if (diagnostics.error_count() != errors_before) return std::nullopt;
+    return config;
 }
+
+}  // namespace retort::config

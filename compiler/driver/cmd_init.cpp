@@ -1,7 +1,103 @@
+// retort init DIR: writes a new project (retort.yaml, versions/, README.md).
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <system_error>
+
 #include "compiler/driver/commands.hpp"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
 
 namespace retort::driver {
 
-int cmd_init(Invocation& inv) { return not_built_yet(inv, "the init command is not written yet"); }
+namespace {
+
+constexpr const char* config_text =
+    "# retort project configuration (see docs/config.md)\n"
+    "versions: [versions]            # folders holding .mig files\n"
+    "dialect: postgresql             # default --dialect: postgresql, sqlite or mysql\n"
+    "version_table: alembic_version\n"
+    "version_table_schema: null\n"
+    "transaction_per_migration: false\n"
+    "file_template: \"{year}_{month}_{day}_{hour}{minute}_{rev}_{slug}\"\n"
+    "postgresql: { json: jsonb }\n"
+    "mysql: { engine: InnoDB, charset: utf8mb4 }\n";
+
+constexpr const char* readme_text =
+    "Database migrations for this project, written in retort's .mig language: one revision per\n"
+    "file in versions/; `retort revision -m MSG` adds one, `retort check` checks them all.\n";
+
+bool write_file(const fs::path& path, const char* text, std::string& error) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+        error = fmt::format("cannot write {}", path.string());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int cmd_init(Invocation& inv) {
+    po::options_description options("Options of retort init");
+    options.add_options()("help,h", "show this help");
+    po::options_description hidden;
+    hidden.add_options()("dir", po::value<std::string>(), "project folder");
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("dir", 1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        return usage_error(inv, e.what());
+    }
+    if (vm.count("help")) {
+        inv.out << "usage: retort [-C DIR] init DIR\n\n"
+                   "Writes a new project into DIR (relative to -C): retort.yaml with every\n"
+                   "option at its default, an empty versions/ folder and a README.md line.\n"
+                   "Refuses a DIR that exists and is not empty.\n\n"
+                << options;
+        return exit_ok;
+    }
+    if (!vm.count("dir")) return usage_error(inv, "init needs the folder to create: retort init DIR");
+    fs::path dir(vm["dir"].as<std::string>());
+    if (dir.is_relative() && inv.project_dir != ".") dir = fs::path(inv.project_dir) / dir;
+    std::error_code ec;
+    if (fs::exists(dir, ec)) {
+        if (!fs::is_directory(dir, ec)) {
+            inv.err << fmt::format("retort init: error: {} exists and is not a folder\n", dir.string());
+            return exit_input_error;
+        }
+        if (!fs::is_empty(dir, ec)) {
+            inv.err << fmt::format(
+                "retort init: error: {} is not empty; init writes a new project only into a new or "
+                "empty folder\n",
+                dir.string());
+            return exit_input_error;
+        }
+    }
+    fs::create_directories(dir / "versions", ec);
+    if (ec) {
+        inv.err << fmt::format("retort init: error: cannot create {}: {}\n", (dir / "versions").string(),
+                               ec.message());
+        return exit_input_error;
+    }
+    std::string error;
+    if (!write_file(dir / "retort.yaml", config_text, error) || !write_file(dir / "README.md", readme_text, error)) {
+        inv.err << fmt::format("retort init: error: {}\n", error);
+        return exit_input_error;
+    }
+    inv.out << fmt::format("created {}: retort.yaml, versions/, README.md\n", dir.string());
+    return exit_ok;
+}
 
 }  // namespace retort::driver

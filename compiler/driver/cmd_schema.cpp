@@ -1,7 +1,151 @@
+// retort schema [REV] [-d DIALECT] [--format sql|mig]: the schema at REV
+// (default head), replayed from base. As SQL through the same back end as
+// the scripts, or in .mig syntax (a squashed view of the history).
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include <ostream>
+
 #include "compiler/driver/commands.hpp"
+#include "compiler/driver/compile.hpp"
+#include "compiler/driver/project.hpp"
+#include "compiler/driver/script_output.hpp"
+#include "compiler/graph/graph.hpp"
+#include "compiler/graph/revision_spec.hpp"
+#include "compiler/replay/replay.hpp"
+#include "compiler/replay/schema_text.hpp"
+#include "dialects/dialect.hpp"
+
+namespace po = boost::program_options;
 
 namespace retort::driver {
 
-int cmd_schema(Invocation& inv) { return not_built_yet(inv, "the schema command is not written yet"); }
+namespace {
+
+std::optional<ast::DialectId> dialect_id(std::string_view name) {
+    if (name == "postgresql") return ast::DialectId::postgresql;
+    if (name == "sqlite") return ast::DialectId::sqlite;
+    if (name == "mysql") return ast::DialectId::mysql;
+    return std::nullopt;
+}
+
+std::string render_sql(const schema::Schema& state, const dialects::Dialect& dialect, ast::DialectId id,
+                       DiagnosticEngine& diagnostics) {
+    dialects::Output out;
+    for (const plan::Step& step : replay::schema_steps(state, id == ast::DialectId::sqlite)) {
+        dialects::Context ctx{state, step.span, diagnostics, out};
+        dialect.render(step, ctx);
+    }
+    std::string text;
+    for (const auto& statement : out) {
+        if (statement.comment) {
+            std::string_view rest = statement.sql;
+            while (!rest.empty()) {
+                auto nl = rest.find('\n');
+                text += "-- " + std::string(rest.substr(0, nl)) + "\n";
+                rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+            }
+            continue;
+        }
+        text += statement.sql + ";\n";
+    }
+    return text;
+}
+
+}  // namespace
+
+int cmd_schema(Invocation& inv) {
+    po::options_description options("Options");
+    options.add_options()
+        ("dialect,d", po::value<std::string>()->value_name("D"), "postgresql | sqlite | mysql (default: from retort.yaml)")
+        ("format", po::value<std::string>()->value_name("F")->default_value("sql"),
+         "sql: DDL of the dialect; mig: dialect-neutral .mig syntax")
+        ("output,o", po::value<std::string>()->value_name("FILE"), "write the schema to FILE, atomically")
+        ("check", po::value<std::string>()->value_name("GOLDEN"),
+         "compare with GOLDEN; print a unified diff and exit 1 on a difference")
+        ("help,h", "show this help");
+    po::options_description hidden;
+    hidden.add_options()("rev", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("rev", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        return usage_error(inv, e.what());
+    }
+    if (vm.count("help")) {
+        inv.out << "usage: retort schema [REV] [options]\n\n"
+                   "Prints the full schema at REV (default: head; `heads` for every head\n"
+                   "together), replayed from base: enum types, then tables with their keys,\n"
+                   "checks and indexes, then the foreign keys that need them.\n\n"
+                << options << "\nExit status: 0 success; 1 errors in the input or a --check difference;\n"
+                              "2 usage error.\n";
+        return exit_ok;
+    }
+    std::vector<std::string> revs;
+    if (vm.count("rev")) revs = vm["rev"].as<std::vector<std::string>>();
+    if (revs.size() > 1) return usage_error(inv, fmt::format("one revision expected, got '{}' and '{}'", revs[0], revs[1]));
+    std::string rev = revs.empty() ? "head" : revs[0];
+    std::string format = vm["format"].as<std::string>();
+    if (format != "sql" && format != "mig") return usage_error(inv, fmt::format("unknown format '{}' (sql or mig)", format));
+    std::string dialect_name;
+    if (vm.count("dialect")) {
+        dialect_name = vm["dialect"].as<std::string>();
+        if (!dialect_id(dialect_name))
+            return usage_error(inv, fmt::format("unknown dialect '{}' (postgresql, sqlite or mysql)", dialect_name));
+    }
+    ScriptDestination destination;
+    if (vm.count("output")) destination.output = vm["output"].as<std::string>();
+    if (vm.count("check")) destination.check = vm["check"].as<std::string>();
+
+    SourceManager sources;
+    DiagnosticEngine diagnostics(sources);
+    auto project = load_project(inv, sources, diagnostics);
+    if (!project || diagnostics.has_errors()) {
+        diagnostics.print(inv.err);
+        return exit_input_error;
+    }
+    if (dialect_name.empty()) dialect_name = project->config.dialect;
+    auto id = dialect_id(dialect_name);
+    if (!id) {
+        diagnostics.print(inv.err);
+        return usage_error(inv, fmt::format("unknown dialect '{}' in the config", dialect_name));
+    }
+    auto graph = graph::RevisionGraph::build(project->migrations, diagnostics);
+    if (!graph) {
+        diagnostics.print(inv.err);
+        return exit_input_error;
+    }
+    graph::SpecResolver resolver(*graph, diagnostics);
+    auto target = resolver.resolve(rev, graph::SpecRole::upgrade_end);
+    if (!target) {
+        diagnostics.print(inv.err);
+        return exit_input_error;
+    }
+    replay::Replayer replayer(diagnostics, replay::options_for(*id));
+    for (const graph::Revision* r : graph->ancestors_in_order(target->revisions))
+        replayer.upgrade(*r->migration, {});
+    std::string text;
+    if (!diagnostics.has_errors()) {
+        if (format == "mig") {
+            text = replay::schema_to_mig(replayer.state());
+        } else {
+            auto dialect = dialects::make_dialect(dialect_name, dialect_options(project->config));
+            if (!dialect)
+                diagnostics.error(DiagCode::not_implemented, SourceSpan{},
+                                  "the {} dialect is not available; use --format mig", dialect_name);
+            else
+                text = render_sql(replayer.state(), *dialect, *id, diagnostics);
+        }
+    }
+    const bool failed = diagnostics.has_errors();
+    diagnostics.print(inv.err);
+    if (failed) return exit_input_error;
+    return deliver_script(inv, text, destination);
+}
 
 }  // namespace retort::driver

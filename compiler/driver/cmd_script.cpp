@@ -1,9 +1,114 @@
+// upgrade, downgrade, stamp: compile a revision range to a script (cli.md,
+// docs/scripts.md).
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include <ostream>
+
 #include "compiler/driver/commands.hpp"
+#include "compiler/driver/compile.hpp"
+#include "compiler/driver/project.hpp"
+#include "compiler/driver/script_output.hpp"
+
+namespace po = boost::program_options;
 
 namespace retort::driver {
 
-int cmd_upgrade(Invocation& inv) { return not_built_yet(inv, "the upgrade command is not written yet"); }
-int cmd_downgrade(Invocation& inv) { return not_built_yet(inv, "the downgrade command is not written yet"); }
-int cmd_stamp(Invocation& inv) { return not_built_yet(inv, "the stamp command is not written yet"); }
+namespace {
+
+const char* synopsis(ScriptKind kind) {
+    switch (kind) {
+        case ScriptKind::upgrade: return "retort upgrade [START:]END [options]";
+        case ScriptKind::downgrade: return "retort downgrade START:END [options]";
+        case ScriptKind::stamp: return "retort stamp [START:]END [options]";
+    }
+    return "";
+}
+
+const char* description(ScriptKind kind) {
+    switch (kind) {
+        case ScriptKind::upgrade:
+            return "Prints the SQL script that upgrades a database from START (default: base)\n"
+                   "to END, e.g. `retort upgrade heads` or `retort upgrade a1b2:c3d4`.";
+        case ScriptKind::downgrade:
+            return "Prints the SQL script that downgrades a database from START to END, e.g.\n"
+                   "`retort downgrade heads:base`. START is required: retort works offline.";
+        case ScriptKind::stamp:
+            return "Prints only the version-table statements that move the stamp from START\n"
+                   "(default: base) to END, without running any migration.";
+    }
+    return "";
+}
+
+int run_script_command(Invocation& inv, ScriptKind kind) {
+    po::options_description options("Options");
+    options.add_options()
+        ("dialect,d", po::value<std::string>()->value_name("D"), "postgresql | sqlite | mysql (default: from retort.yaml)")
+        ("output,o", po::value<std::string>()->value_name("FILE"), "write the script to FILE, atomically")
+        ("check", po::value<std::string>()->value_name("GOLDEN"),
+         "compare with GOLDEN; print a unified diff and exit 1 on a difference")
+        ("help,h", "show this help");
+    po::options_description hidden;
+    hidden.add_options()("range", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("range", -1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        return usage_error(inv, e.what());
+    }
+    if (vm.count("help")) {
+        inv.out << "usage: " << synopsis(kind) << "\n\n" << description(kind) << "\n\n" << options
+                << "\nExit status: 0 success; 1 errors in the input or a --check difference;\n"
+                   "2 usage error.\n";
+        return exit_ok;
+    }
+    std::vector<std::string> ranges;
+    if (vm.count("range")) ranges = vm["range"].as<std::vector<std::string>>();
+    if (ranges.empty()) return usage_error(inv, "a revision range is required");
+    if (ranges.size() > 1) return usage_error(inv, fmt::format("one revision range expected, got '{}' and '{}'",
+                                                               ranges[0], ranges[1]));
+    const std::string& range = ranges[0];
+    if (kind == ScriptKind::downgrade && range.find(':') == std::string::npos)
+        return usage_error(inv, fmt::format("downgrade needs START:END (offline there is no current revision), "
+                                            "e.g. 'heads:{}'",
+                                            range));
+
+    ScriptRequest request;
+    request.kind = kind;
+    request.range = range;
+    if (vm.count("dialect")) {
+        request.dialect = vm["dialect"].as<std::string>();
+        if (request.dialect != "postgresql" && request.dialect != "sqlite" && request.dialect != "mysql")
+            return usage_error(inv, fmt::format("unknown dialect '{}' (postgresql, sqlite or mysql)", request.dialect));
+    }
+    ScriptDestination destination;
+    if (vm.count("output")) destination.output = vm["output"].as<std::string>();
+    if (vm.count("check")) destination.check = vm["check"].as<std::string>();
+
+    SourceManager sources;
+    DiagnosticEngine diagnostics(sources);
+    auto project = load_project(inv, sources, diagnostics);
+    if (!project || diagnostics.has_errors()) {
+        diagnostics.print(inv.err);
+        return exit_input_error;
+    }
+    if (request.dialect.empty()) request.dialect = project->config.dialect;
+    auto script = compile_script(*project, request, diagnostics);
+    diagnostics.print(inv.err);
+    if (!script) return exit_input_error;
+    return deliver_script(inv, *script, destination);
+}
+
+}  // namespace
+
+int cmd_upgrade(Invocation& inv) { return run_script_command(inv, ScriptKind::upgrade); }
+int cmd_downgrade(Invocation& inv) { return run_script_command(inv, ScriptKind::downgrade); }
+int cmd_stamp(Invocation& inv) { return run_script_command(inv, ScriptKind::stamp); }
 
 }  // namespace retort::driver

@@ -18,6 +18,7 @@ const std::vector<Command>& commands() {
         {"heads", "list the current heads", cmd_heads},
         {"branches", "list branch points", cmd_branches},
         {"show", "show one revision", cmd_show},
+        {"plan", "print the plan of a range in a stable text form (debugging aid)", cmd_plan},
         {"check", "parse, graph, replay and round-trip every revision", cmd_check},
         {"lint", "DBA-review findings (destructive or locking changes)", cmd_lint},
         {"schema", "print the full DDL of the schema at a revision", cmd_schema},

@@ -15,6 +15,7 @@ int cmd_history(Invocation&);    // cmd_graph.cpp
 int cmd_heads(Invocation&);      // cmd_graph.cpp
 int cmd_branches(Invocation&);   // cmd_graph.cpp
 int cmd_show(Invocation&);       // cmd_graph.cpp
+int cmd_plan(Invocation&);       // cmd_plan.cpp
 int cmd_lint(Invocation&);       // cmd_lint.cpp
 int cmd_schema(Invocation&);     // cmd_schema.cpp
 

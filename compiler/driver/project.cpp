@@ -1,4 +1,93 @@
+// load_project: retort.yaml, then every *.mig file of the version folders,
+// each parsed on its own so that one broken file does not hide the others.
 #include "compiler/driver/project.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "compiler/parse/parser.hpp"
+
+namespace fs = std::filesystem;
+
 namespace retort::driver {
-std::optional<Project> load_project(const Invocation&, SourceManager&, DiagnosticEngine&) { return std::nullopt; }
+
+std::optional<Project> load_project(const Invocation& inv, SourceManager& sources,
+                                    DiagnosticEngine& diagnostics) {
+    Project project;
+    project.root = inv.project_dir;
+    const fs::path root(inv.project_dir);
+    std::string display_config = "retort.yaml";
+    if (inv.config_file.empty()) {
+        project.config_path = (root / "retort.yaml").string();
+    } else {
+        project.config_path = inv.config_file;
+        display_config = inv.config_file;
+    }
+    std::string error;
+    std::error_code exists_ec;
+    if (!fs::is_regular_file(project.config_path, exists_ec)) {
+        diagnostics.error(DiagCode::file_unreadable, SourceSpan{},
+                          "no config file {} in the project folder; is this a retort project? "
+                          "('retort init DIR' writes a new one; -C DIR names the project folder)",
+                          display_config);
+        return std::nullopt;
+    }
+    const SourceFile* config_file = sources.load(project.config_path, display_config, error);
+    if (!config_file) {
+        diagnostics.error(DiagCode::file_unreadable, SourceSpan{}, "cannot read the config file {}: {}",
+                          display_config, error);
+        return std::nullopt;
+    }
+    auto config = config::parse_config(*config_file, diagnostics);
+    if (!config) return std::nullopt;
+    project.config = *config;
+
+    struct Found {
+        std::string display;
+        std::string path;
+    };
+    std::vector<Found> files;
+    for (const std::string& folder : project.config.versions) {
+        const fs::path dir = fs::path(folder).is_absolute() ? fs::path(folder) : root / folder;
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) {
+            diagnostics.error(DiagCode::file_unreadable, SourceSpan{},
+                              "the versions folder '{}' named in {} does not exist or is not a folder",
+                              folder, display_config);
+            return std::nullopt;
+        }
+        fs::directory_iterator it(dir, ec), end;
+        if (ec) {
+            diagnostics.error(DiagCode::file_unreadable, SourceSpan{}, "cannot read the folder '{}': {}",
+                              folder, ec.message());
+            return std::nullopt;
+        }
+        for (; it != end; it.increment(ec)) {
+            if (ec) break;
+            const fs::path& p = it->path();
+            if (p.extension() != ".mig") continue;
+            std::error_code fec;
+            if (!it->is_regular_file(fec)) continue;
+            fs::path shown = fs::path(folder).is_absolute() ? p : fs::path(folder) / p.filename();
+            files.push_back({shown.lexically_normal().generic_string(), p.string()});
+        }
+    }
+    std::sort(files.begin(), files.end(), [](const Found& a, const Found& b) { return a.display < b.display; });
+    files.erase(std::unique(files.begin(), files.end(),
+                            [](const Found& a, const Found& b) { return a.display == b.display; }),
+                files.end());
+
+    for (const Found& f : files) {
+        const SourceFile* file = sources.load(f.path, f.display, error);
+        if (!file) {
+            diagnostics.error(DiagCode::file_unreadable, SourceSpan{}, "cannot read {}: {}", f.display, error);
+            continue;
+        }
+        if (auto migration = parse::parse_migration(*file, diagnostics))
+            project.migrations.push_back(std::move(*migration));
+    }
+    return project;
+}
+
 }  // namespace retort::driver

@@ -1,1 +1,396 @@
 #include "compiler/graph/graph.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace retort::graph {
+
+namespace {
+
+std::string join_ids(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) {
+        if (!out.empty()) out += ", ";
+        out += id;
+    }
+    return out;
+}
+
+SourceSpan revision_span(const ast::Migration& m) {
+    return m.header.revision ? m.header.revision->span : m.header.span;
+}
+
+}  // namespace
+
+const Revision* RevisionGraph::find(std::string_view id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : &nodes_[it->second];
+}
+
+const Revision* RevisionGraph::find_label(std::string_view label) const {
+    auto it = by_label_.find(std::string(label));
+    return it == by_label_.end() ? nullptr : &nodes_[it->second];
+}
+
+std::vector<const Revision*> RevisionGraph::find_prefix(std::string_view prefix) const {
+    std::vector<const Revision*> out;
+    // nodes_ is sorted by id: the matches are one contiguous run.
+    auto it = std::lower_bound(nodes_.begin(), nodes_.end(), prefix,
+                               [](const Revision& r, std::string_view p) { return r.id < p; });
+    for (; it != nodes_.end() && std::string_view(it->id).substr(0, prefix.size()) == prefix; ++it)
+        out.push_back(&*it);
+    return out;
+}
+
+std::vector<const Revision*> RevisionGraph::heads() const {
+    std::vector<const Revision*> out;
+    for (const Revision& r : nodes_)
+        if (r.children.empty() && r.dependents.empty()) out.push_back(&r);
+    return out;
+}
+
+std::vector<const Revision*> RevisionGraph::branch_heads() const {
+    std::vector<const Revision*> out;
+    for (const Revision& r : nodes_)
+        if (r.children.empty()) out.push_back(&r);
+    return out;
+}
+
+std::vector<const Revision*> RevisionGraph::bases() const {
+    std::vector<const Revision*> out;
+    for (const Revision& r : nodes_)
+        if (r.parents.empty()) out.push_back(&r);
+    return out;
+}
+
+std::vector<const Revision*> RevisionGraph::branch_points() const {
+    std::vector<const Revision*> out;
+    for (const Revision& r : nodes_)
+        if (r.children.size() > 1) out.push_back(&r);
+    return out;
+}
+
+std::vector<const Revision*> RevisionGraph::topological_order() const {
+    std::vector<const Revision*> out;
+    out.reserve(topo_.size());
+    for (std::size_t i : topo_) out.push_back(&nodes_[i]);
+    return out;
+}
+
+std::vector<const Revision*> RevisionGraph::ancestors_in_order(
+    const std::vector<const Revision*>& targets) const {
+    std::vector<std::size_t> from;
+    for (const Revision* r : targets) from.push_back(r->index);
+    std::vector<char> mark(nodes_.size(), 0);
+    mark_ancestors(from, mark, true);
+    std::vector<const Revision*> out;
+    for (std::size_t i : topo_)
+        if (mark[i]) out.push_back(&nodes_[i]);
+    return out;
+}
+
+void RevisionGraph::mark_ancestors(const std::vector<std::size_t>& from, std::vector<char>& mark,
+                                   bool with_dependencies) const {
+    std::vector<std::size_t> todo(from.begin(), from.end());
+    while (!todo.empty()) {
+        std::size_t i = todo.back();
+        todo.pop_back();
+        if (mark[i]) continue;
+        mark[i] = 1;
+        for (std::size_t p : nodes_[i].parents)
+            if (!mark[p]) todo.push_back(p);
+        if (with_dependencies)
+            for (std::size_t p : nodes_[i].dependencies)
+                if (!mark[p]) todo.push_back(p);
+    }
+}
+
+void RevisionGraph::mark_descendants(const std::vector<std::size_t>& from, std::vector<char>& mark,
+                                     bool with_dependencies) const {
+    std::vector<std::size_t> todo(from.begin(), from.end());
+    while (!todo.empty()) {
+        std::size_t i = todo.back();
+        todo.pop_back();
+        if (mark[i]) continue;
+        mark[i] = 1;
+        for (std::size_t c : nodes_[i].children)
+            if (!mark[c]) todo.push_back(c);
+        if (with_dependencies)
+            for (std::size_t c : nodes_[i].dependents)
+                if (!mark[c]) todo.push_back(c);
+    }
+}
+
+bool RevisionGraph::shares_lineage(std::size_t a, std::size_t b) const {
+    if (a == b) return true;
+    // Walk only between the two topological positions.
+    const std::size_t lo = std::min(a, b, [&](std::size_t x, std::size_t y) {
+        return nodes_[x].topo_position < nodes_[y].topo_position;
+    });
+    const std::size_t hi = lo == a ? b : a;
+    std::vector<std::size_t> todo{hi};
+    std::vector<char> seen(nodes_.size(), 0);
+    while (!todo.empty()) {
+        std::size_t i = todo.back();
+        todo.pop_back();
+        if (i == lo) return true;
+        if (seen[i]) continue;
+        seen[i] = 1;
+        for (std::size_t p : nodes_[i].parents)
+            if (!seen[p] && nodes_[p].topo_position >= nodes_[lo].topo_position) todo.push_back(p);
+    }
+    return false;
+}
+
+std::vector<std::string> RevisionGraph::labels_of(std::size_t index) const {
+    std::vector<char> mark(nodes_.size(), 0);
+    mark_ancestors({index}, mark, false);
+    std::vector<std::string> out;
+    for (std::size_t i : topo_)
+        if (mark[i])
+            for (const std::string& l : nodes_[i].branch_labels) out.push_back(l);
+    return out;
+}
+
+std::optional<RevisionGraph> RevisionGraph::build(const std::vector<ast::Migration>& migrations,
+                                                  DiagnosticEngine& diagnostics,
+                                                  std::size_t max_id_length) {
+    RevisionGraph g;
+    bool ok = true;
+
+    // 1. One node per distinct id; a duplicate is reported at both places.
+    std::vector<const ast::Migration*> order;
+    for (const ast::Migration& m : migrations)
+        if (m.header.revision) order.push_back(&m);
+    std::stable_sort(order.begin(), order.end(), [](const ast::Migration* a, const ast::Migration* b) {
+        return a->header.revision->text < b->header.revision->text;
+    });
+    std::vector<const ast::Migration*> unique;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const ast::Migration* m = order[i];
+        if (!unique.empty() && unique.back()->header.revision->text == m->header.revision->text) {
+            diagnostics
+                .error(DiagCode::duplicate_revision, revision_span(*m), "duplicate revision id '{}'",
+                       m->header.revision->text)
+                .note(revision_span(*unique.back()), "revision '{}' is also declared here",
+                      m->header.revision->text);
+            ok = false;
+            continue;
+        }
+        unique.push_back(m);
+    }
+    g.nodes_.resize(unique.size());
+    for (std::size_t i = 0; i < unique.size(); ++i) {
+        const ast::Migration& m = *unique[i];
+        Revision& r = g.nodes_[i];
+        r.id = m.header.revision->text;
+        r.index = i;
+        r.migration = &m;
+        if (m.header.message) r.message = m.header.message->text;
+        if (r.id.size() > max_id_length) {
+            diagnostics
+                .error(DiagCode::revision_id_too_long, revision_span(m),
+                       "revision id '{}' is {} characters long; the version column holds {}", r.id,
+                       r.id.size(), max_id_length)
+                .note(SourceSpan{}, "a longer id fails at run time when it is written to the version table; "
+                                    "use a shorter id");
+            ok = false;
+        }
+    }
+    for (const Revision& r : g.nodes_) g.by_id_.emplace(std::string_view(r.id), r.index);
+
+    // 2. Branch labels: unique, and never equal to a revision id.
+    std::unordered_map<std::string, SourceSpan> label_spans;
+    for (Revision& r : g.nodes_) {
+        for (const ast::Name& label : r.migration->header.branch_labels) {
+            if (const Revision* other = g.find(label.text)) {
+                diagnostics
+                    .error(DiagCode::duplicate_label, label.span,
+                           "branch label '{}' is also a revision id", label.text)
+                    .note(revision_span(*other->migration), "revision '{}' is declared here", other->id);
+                ok = false;
+                continue;
+            }
+            auto [it, inserted] = g.by_label_.emplace(label.text, r.index);
+            if (!inserted) {
+                diagnostics
+                    .error(DiagCode::duplicate_label, label.span,
+                           "branch label '{}' is already used by revision '{}'", label.text,
+                           g.nodes_[it->second].id)
+                    .note(label_spans[label.text], "first used here");
+                ok = false;
+                continue;
+            }
+            label_spans[label.text] = label.span;
+            r.branch_labels.push_back(label.text);
+        }
+    }
+
+    // 3. down_revision edges.
+    auto unknown = [&](const ast::Name& name, const char* what) {
+        auto b = diagnostics.error(DiagCode::unknown_revision, name.span, "{} '{}' is not a known revision",
+                                    what, name.text);
+        std::vector<std::string> near;
+        for (const Revision* c : g.find_prefix(name.text)) near.push_back(c->id);
+        if (!near.empty() && near.size() <= 5)
+            b.note(SourceSpan{}, "revisions starting with '{}': {}; write the full id", name.text,
+                   join_ids(near));
+        ok = false;
+    };
+    for (Revision& r : g.nodes_) {
+        for (const ast::Name& down : r.migration->header.down_revisions) {
+            const Revision* p = g.find(down.text);
+            if (!p) {
+                unknown(down, "down_revision");
+                continue;
+            }
+            if (std::find(r.parents.begin(), r.parents.end(), p->index) != r.parents.end()) continue;
+            r.parents.push_back(p->index);
+            r.down_revisions.push_back(p->id);
+        }
+    }
+    for (Revision& r : g.nodes_)
+        for (std::size_t p : r.parents) g.nodes_[p].children.push_back(r.index);
+
+    // Lineage queries below need topological positions of the down_revision
+    // graph; a cycle there is reported later, so use a provisional order.
+    // 4. depends_on: an id, a label (the revision declaring it), or
+    //    `X@head` (the one head descending from label or revision X).
+    for (Revision& r : g.nodes_) {
+        for (const ast::Name& dep : r.migration->header.depends_on) {
+            const Revision* target = nullptr;
+            std::string_view text = dep.text;
+            auto at = text.find('@');
+            if (at == std::string_view::npos) {
+                target = g.find(text);
+                if (!target) target = g.find_label(text);
+                if (!target) {
+                    unknown(dep, "depends_on");
+                    continue;
+                }
+            } else {
+                std::string_view base = text.substr(0, at), what = text.substr(at + 1);
+                const Revision* anchor = g.find_label(base);
+                if (!anchor) anchor = g.find(base);
+                if (!anchor || what != "head") {
+                    if (!anchor)
+                        unknown(dep, "depends_on");
+                    else {
+                        diagnostics.error(DiagCode::unknown_revision, dep.span,
+                                          "depends_on accepts a revision, a label or 'label@head', not '{}'",
+                                          dep.text);
+                        ok = false;
+                    }
+                    continue;
+                }
+                // Heads (through down_revision) that descend from the anchor.
+                std::vector<char> mark(g.nodes_.size(), 0);
+                g.mark_descendants({anchor->index}, mark, false);
+                std::vector<std::string> found;
+                for (const Revision& c : g.nodes_)
+                    if (mark[c.index] && c.children.empty() && c.index != r.index) {
+                        // Skip heads that descend from r itself (they would make a cycle).
+                        found.push_back(c.id);
+                        target = &c;
+                    }
+                if (found.size() != 1) {
+                    diagnostics.error(DiagCode::ambiguous_revision, dep.span,
+                                      "'{}' has {} heads: {}; name one of them", dep.text, found.size(),
+                                      join_ids(found));
+                    ok = false;
+                    continue;
+                }
+            }
+            if (std::find(r.depends_on.begin(), r.depends_on.end(), target->id) != r.depends_on.end()) continue;
+            r.depends_on.push_back(target->id);
+            if (std::find(r.parents.begin(), r.parents.end(), target->index) == r.parents.end())
+                r.dependencies.push_back(target->index);
+        }
+    }
+    for (Revision& r : g.nodes_)
+        for (std::size_t p : r.dependencies) g.nodes_[p].dependents.push_back(r.index);
+    for (Revision& r : g.nodes_) {
+        std::sort(r.children.begin(), r.children.end());
+        std::sort(r.dependents.begin(), r.dependents.end());
+    }
+
+    // 5. Cycles, and the topological order: an iterative depth-first walk.
+    const std::size_t n = g.nodes_.size();
+    std::vector<char> state(n, 0);  // 0 new, 1 on the stack, 2 done
+    std::vector<std::size_t> on_stack_at(n, 0);
+    auto parents_of = [&](std::size_t i, std::size_t k) -> std::optional<std::size_t> {
+        const Revision& r = g.nodes_[i];
+        if (k < r.parents.size()) return r.parents[k];
+        k -= r.parents.size();
+        if (k < r.dependencies.size()) return r.dependencies[k];
+        return std::nullopt;
+    };
+    bool cyclic = false;
+    auto walk_from = [&](std::size_t root) {
+        if (state[root]) return;
+        std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};
+        state[root] = 1;
+        on_stack_at[root] = 0;
+        while (!stack.empty()) {
+            auto& [i, k] = stack.back();
+            std::optional<std::size_t> p = parents_of(i, k++);
+            if (!p) {
+                state[i] = 2;
+                g.topo_.push_back(i);
+                stack.pop_back();
+                continue;
+            }
+            if (state[*p] == 0) {
+                state[*p] = 1;
+                on_stack_at[*p] = stack.size();
+                stack.push_back({*p, 0});
+            } else if (state[*p] == 1 && !cyclic) {
+                // Cycle: the stack from *p down to i, then back to *p.
+                cyclic = true;
+                std::string path;
+                for (std::size_t s = on_stack_at[*p]; s < stack.size(); ++s)
+                    path += g.nodes_[stack[s].first].id + " -> ";
+                path += g.nodes_[*p].id;
+                const Revision& child = g.nodes_[i];
+                const ast::Header& h = child.migration->header;
+                SourceSpan at = h.down_revision_span.valid() ? h.down_revision_span : h.span;
+                for (const ast::Name& name : h.down_revisions)
+                    if (name.text == g.nodes_[*p].id) at = name.span;
+                for (const ast::Name& name : h.depends_on)
+                    if (name.text == g.nodes_[*p].id) at = name.span;
+                diagnostics.error(DiagCode::revision_cycle, at,
+                                  "revision cycle: {} (each revision names the next as its parent)", path);
+                ok = false;
+            }
+        }
+    };
+    // Roots of the walk: heads in id order; then anything left (only on cycles).
+    for (std::size_t i = 0; i < n; ++i)
+        if (g.nodes_[i].children.empty() && g.nodes_[i].dependents.empty()) walk_from(i);
+    for (std::size_t i = 0; i < n; ++i) walk_from(i);
+    if (!ok) return std::nullopt;
+    for (std::size_t pos = 0; pos < n; ++pos) g.nodes_[g.topo_[pos]].topo_position = pos;
+
+    // 6. Normalized parents: drop a dependency that is already an ancestor
+    //    of another parent (its row is implied by that parent's row).
+    for (Revision& r : g.nodes_) {
+        r.normalized_parents = r.parents;
+        if (r.dependencies.empty()) continue;
+        std::vector<std::size_t> grand;
+        for (std::size_t p : r.parents) grand.insert(grand.end(), g.nodes_[p].parents.begin(), g.nodes_[p].parents.end());
+        for (std::size_t p : r.parents)
+            grand.insert(grand.end(), g.nodes_[p].dependencies.begin(), g.nodes_[p].dependencies.end());
+        for (std::size_t p : r.dependencies) {
+            grand.insert(grand.end(), g.nodes_[p].parents.begin(), g.nodes_[p].parents.end());
+            grand.insert(grand.end(), g.nodes_[p].dependencies.begin(), g.nodes_[p].dependencies.end());
+        }
+        std::vector<char> mark(n, 0);
+        g.mark_ancestors(grand, mark, true);
+        // `mark` now holds every proper ancestor of every parent.
+        for (std::size_t d : r.dependencies)
+            if (!mark[d]) r.normalized_parents.push_back(d);
+    }
+    return g;
+}
+
+}  // namespace retort::graph

@@ -1,3 +1,76 @@
 #pragma once
-// Replay of migrations over the schema model (issue 4). Placeholder until that work lands.
-namespace retort::replay {}
+// Replay of migrations over the schema model (language.md §7, issue 4).
+//
+// A Replayer holds the schema state and applies revisions to it, statement by
+// statement. Each statement is checked against the state before it (unknown
+// or duplicate objects, foreign keys, data that does not fit, ...); a
+// statement that fails is reported and replays as a no-op, so one typo does
+// not cascade. Each statement that applies becomes one plan::Step carrying
+// the state a back end needs. Unnamed constraints and indexes are named by
+// the convention in naming.hpp (docs/schema-model.md).
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "compiler/ast/ast.hpp"
+#include "compiler/plan/step.hpp"
+#include "compiler/schema/model.hpp"
+#include "compiler/source/diagnostics.hpp"
+
+namespace retort::replay {
+
+using StepSink = std::function<void(const plan::Step&, const schema::Schema& after)>;
+
+struct Options {
+    // The target dialect: statements restricted by `only` (or `execute`) to
+    // other dialects are skipped. nullopt: every statement whatever its `only`.
+    std::optional<ast::DialectId> dialect;
+    // Identifier length limit of the dialect; 0: no length check.
+    std::size_t max_identifier = 0;
+    // true: the limit counts bytes (PostgreSQL); false: characters (MySQL).
+    bool identifier_limit_in_bytes = true;
+};
+
+// The identifier limits of a dialect (PostgreSQL 63 bytes, MySQL 64
+// characters, SQLite none), with `dialect` set.
+Options options_for(ast::DialectId dialect);
+
+class Replayer {
+public:
+    Replayer(DiagnosticEngine& diagnostics, Options options);
+    ~Replayer();
+    Replayer(const Replayer&) = delete;
+    Replayer& operator=(const Replayer&) = delete;
+
+    const schema::Schema& state() const;
+
+    // Applies a revision's upgrade statements to the state, calling `sink`
+    // (may be empty: silent) for each step with the state after it. For a
+    // revision with `downgrade auto;` the inverse of every statement is
+    // derived here, from the state before it, for downgrade() to replay.
+    void upgrade(const ast::Migration& migration, const StepSink& sink);
+
+    // Applies the revision's downgrade: its block, or for `downgrade auto;`
+    // the inverse derived when upgrade() ran it (the revision's upgrade must
+    // have been replayed by this Replayer first). A revision without a
+    // downgrade is a diagnostic no_downgrade naming it.
+    void downgrade(const ast::Migration& migration, const StepSink& sink);
+
+    struct Impl;
+    Impl& impl() { return *impl_; }
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// `retort check`'s part: replays every revision in the given order (parents
+// first) and checks each revision's round trip: its downgrade must restore
+// exactly the state its upgrade started from (column order within a table
+// is not compared). The first difference of a revision is reported. Returns
+// false on any error.
+bool check_project(const std::vector<const ast::Migration*>& order, DiagnosticEngine& diagnostics,
+                   const Options& options);
+
+}  // namespace retort::replay

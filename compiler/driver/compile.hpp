@@ -1,0 +1,32 @@
+#pragma once
+// The glue of the script commands: project -> revision graph -> plan ->
+// replayed plan steps -> dialect statements -> script text (docs/scripts.md).
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "compiler/config/config.hpp"
+#include "compiler/driver/project.hpp"
+#include "dialects/dialect.hpp"
+
+namespace retort::driver {
+
+enum class ScriptKind { upgrade, downgrade, stamp };
+
+struct ScriptRequest {
+    ScriptKind kind = ScriptKind::upgrade;
+    std::string range;    // as given on the command line, e.g. "base:heads"
+    std::string dialect;  // "postgresql", "sqlite", "mysql"
+};
+
+// The dialect settings of retort.yaml.
+dialects::Options dialect_options(const config::Config& config);
+
+// The script for `request`, or nullopt after diagnostics (which stay in
+// `diagnostics`; the caller prints them). Warnings do not stop it.
+std::optional<std::string> compile_script(const Project& project, const ScriptRequest& request,
+                                          DiagnosticEngine& diagnostics);
+
+const char* script_kind_name(ScriptKind kind);
+
+}  // namespace retort::driver

@@ -1,0 +1,101 @@
+// insert / update / delete / execute: checked against the state, no state change.
+#include <algorithm>
+
+#include "compiler/replay/replayer_impl.hpp"
+
+namespace retort::replay {
+
+bool Replayer::Impl::lower(const ast::Insert& in, const ast::Statement& st) {
+    not_invertible(st, "the rows it inserts are data, not schema");
+    const schema::Table* table = find_table(in.table);
+    if (!table) return false;
+    bool ok = true;
+    std::vector<const schema::Column*> columns;
+    std::vector<std::string> names;
+    if (in.columns.empty()) {
+        for (const auto& c : table->columns) {
+            columns.push_back(&c);
+            names.push_back(c.name);
+        }
+    } else {
+        for (const auto& n : in.columns) {
+            const schema::Column* c = find_column(*table, n);
+            if (!c) {
+                ok = false;
+                continue;
+            }
+            if (std::find(names.begin(), names.end(), c->name) != names.end()) {
+                diag->error(DiagCode::data_mismatch, n.span, "column \"{}\" is listed twice", c->name);
+                ok = false;
+                continue;
+            }
+            columns.push_back(c);
+            names.push_back(c->name);
+        }
+        for (const auto& c : table->columns) {
+            if (c.nullable || c.default_value || c.autoincrement) continue;
+            if (std::find(names.begin(), names.end(), c.name) != names.end()) continue;
+            if (std::any_of(in.columns.begin(), in.columns.end(), [&](const auto& n) { return n.text == c.name; }))
+                continue;
+            diag->error(DiagCode::data_mismatch, in.table.span,
+                        "insert into \"{}\" leaves out column \"{}\", which is NOT NULL and has no default", table->name,
+                        c.name)
+                .note(c.declared_at, "column \"{}\" declared here", c.name);
+            ok = false;
+        }
+    }
+    if (!ok) return false;
+    std::size_t row_number = 0;
+    for (const auto& row : in.rows) {
+        ++row_number;
+        if (row.size() != columns.size()) {
+            SourceSpan at = !row.empty() && row.front() && row.front()->span.valid() ? row.front()->span : in.table.span;
+            diag->error(DiagCode::data_mismatch, at, "row {} has {} value{} for {} column{}", row_number, row.size(),
+                        row.size() == 1 ? "" : "s", columns.size(), columns.size() == 1 ? "" : "s");
+            ok = false;
+            continue;
+        }
+        for (std::size_t i = 0; i < row.size(); ++i) ok = check_value(row[i], *columns[i], *table) && ok;
+    }
+    if (!ok) return false;
+    if (full) emit(plan::Insert{*table, std::move(names), in.rows}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::Update& up, const ast::Statement& st) {
+    not_invertible(st, "the values it overwrites are data, not schema");
+    const schema::Table* table = find_table(up.table);
+    if (!table) return false;
+    bool ok = true;
+    std::vector<plan::Assignment> assignments;
+    for (const auto& a : up.assignments) {
+        const schema::Column* c = find_column(*table, a.column);
+        if (!c) {
+            ok = false;
+            continue;
+        }
+        ok = check_value(a.value, *c, *table) && ok;
+        assignments.push_back({c->name, a.value});
+    }
+    if (up.where) ok = check_expr_columns(up.where, *table, "the where clause") && ok;
+    if (!ok) return false;
+    if (full) emit(plan::Update{*table, std::move(assignments), up.where}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::Delete& del, const ast::Statement& st) {
+    not_invertible(st, "the rows it deletes are data, not schema");
+    const schema::Table* table = find_table(del.table);
+    if (!table) return false;
+    if (del.where && !check_expr_columns(del.where, *table, "the where clause")) return false;
+    if (full) emit(plan::Delete{*table, del.where}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::Execute& ex, const ast::Statement& st) {
+    not_invertible(st, "its SQL is opaque to retort");
+    if (full) emit(plan::Execute{ex.sql.text}, st.span);
+    return true;
+}
+
+}  // namespace retort::replay

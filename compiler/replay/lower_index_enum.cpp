@@ -1,0 +1,249 @@
+// create / drop index, enum types.
+#include <algorithm>
+
+#include "compiler/replay/naming.hpp"
+#include "compiler/replay/replayer_impl.hpp"
+
+namespace retort::replay {
+
+bool Replayer::Impl::lower(const ast::CreateIndex& ci, const ast::Statement& st) {
+    const schema::Table* table = find_table(ci.table);
+    if (!table) return false;
+    bool ok = true;
+    schema::Index index;
+    index.table = table->name;
+    index.unique = ci.unique;
+    index.where = ci.where;
+    index.declared_at = ci.name ? ci.name->span : ci.table.span;
+    std::vector<std::string> names;
+    for (const auto& ic : ci.columns) {
+        if (!find_column(*table, ic.column)) ok = false;
+        if (std::find(names.begin(), names.end(), ic.column.text) != names.end()) {
+            diag->error(DiagCode::invalid_definition, ic.column.span, "column \"{}\" appears twice in the index",
+                        ic.column.text);
+            ok = false;
+        }
+        names.push_back(ic.column.text);
+        index.columns.push_back({ic.column.text, ic.descending});
+    }
+    index.name = ci.name ? ci.name->text : index_name(table->name, names);
+    ok = check_identifier(index.name, index.declared_at, "index", !ci.name) && ok;
+    if (ci.where) ok = check_expr_columns(ci.where, *table, "the index predicate") && ok;
+    if (auto owner = state.index_owner.find(index.name); owner != state.index_owner.end()) {
+        const schema::Index* other = state.table(owner->second)->index(index.name);
+        auto b = diag->error(DiagCode::duplicate_object, index.declared_at, "index \"{}\" already exists (on table \"{}\")",
+                             index.name, owner->second);
+        b.note(other->declared_at, "index \"{}\" declared here", index.name);
+        if (!ci.name) b.note(index.declared_at, "the name comes from the naming convention; give this index a name");
+        ok = false;
+    }
+    if (!ok) return false;
+    record(statement_at(ast::DropIndex{name_at(index.name, index.declared_at), false, false}, st.span, st.only));
+    touch_table(table->name);
+    schema::Table* t = state.table(ci.table.text);
+    state.index_owner[index.name] = t->name;
+    t->indexes.push_back(index);
+    if (full) emit(plan::CreateIndex{std::move(index), *t, ci.concurrently}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::DropIndex& di, const ast::Statement& st) {
+    auto owner = state.index_owner.find(di.name.text);
+    if (owner == state.index_owner.end()) {
+        if (di.if_exists) {
+            schema::Index missing;
+            missing.name = di.name.text;
+            if (full) emit(plan::DropIndex{std::move(missing), {}, di.concurrently, true}, st.span);
+            return true;
+        }
+        diag->error(DiagCode::unknown_object, di.name.span, "unknown index \"{}\"", di.name.text);
+        return false;
+    }
+    std::string table_name = owner->second;
+    touch_table(table_name);
+    schema::Table* t = state.table(table_name);
+    auto pos = std::find_if(t->indexes.begin(), t->indexes.end(), [&](const auto& ix) { return ix.name == di.name.text; });
+    schema::Index gone = *pos;
+    record(to_create_index(gone, st.span, st.only));
+    t->indexes.erase(pos);
+    state.index_owner.erase(owner);
+    if (full) emit(plan::DropIndex{std::move(gone), *t, di.concurrently, di.if_exists}, st.span);
+    return true;
+}
+
+namespace {
+std::string quoted_values(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "'" : ", '") + v + "'";
+    return out;
+}
+}  // namespace
+
+bool Replayer::Impl::lower(const ast::CreateEnum& ce, const ast::Statement& st) {
+    if (const schema::EnumType* existing = state.enum_type(ce.name.text)) {
+        diag->error(DiagCode::duplicate_object, ce.name.span, "type \"{}\" already exists", ce.name.text)
+            .note(existing->declared_at, "type \"{}\" declared here", ce.name.text);
+        return false;
+    }
+    bool ok = check_identifier(ce.name.text, ce.name.span, "type");
+    schema::EnumType type;
+    type.name = ce.name.text;
+    type.declared_at = ce.name.span;
+    for (const auto& v : ce.values) {
+        if (std::find(type.values.begin(), type.values.end(), v.text) != type.values.end()) {
+            diag->error(DiagCode::duplicate_object, v.span, "value '{}' appears twice in enum \"{}\"", v.text, type.name);
+            ok = false;
+        }
+        type.values.push_back(v.text);
+    }
+    if (!ok) return false;
+    record(statement_at(ast::DropEnum{name_at(type.name, ce.name.span), false}, st.span, st.only));
+    touch_enum(type.name);
+    if (full) emit(plan::CreateEnum{type}, st.span);
+    state.enums.insert_or_assign(type.name, std::move(type));
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::DropEnum& de, const ast::Statement& st) {
+    const schema::EnumType* type = state.enum_type(de.name.text);
+    if (!type) {
+        if (de.if_exists) {
+            schema::EnumType missing;
+            missing.name = de.name.text;
+            if (full) emit(plan::DropEnum{std::move(missing)}, st.span);
+            return true;
+        }
+        diag->error(DiagCode::unknown_object, de.name.span, "unknown type \"{}\"", de.name.text);
+        return false;
+    }
+    if (auto it = enum_users.find(type->name); it != enum_users.end() && !it->second.empty()) {
+        const schema::Table* user = state.table(it->second.begin()->first);
+        const schema::Column* column = nullptr;
+        for (const auto& c : user->columns)
+            if (c.type.kind == sql::TypeKind::enum_ && c.type.enum_name == type->name) column = &c;
+        diag->error(DiagCode::object_in_use, de.name.span, "cannot drop type \"{}\": column {} uses it", type->name,
+                    qualified(*user, column ? column->name : "?"))
+            .note(column ? column->declared_at : user->declared_at, "column declared here; change its type first");
+        return false;
+    }
+    if (inverse) {
+        ast::CreateEnum ce{name_at(type->name, de.name.span), {}};
+        for (const auto& v : type->values) ce.values.push_back(ast::StringValue{v, de.name.span});
+        record(statement_at(std::move(ce), st.span, st.only));
+    }
+    touch_enum(type->name);
+    schema::EnumType gone = *type;
+    state.enums.erase(gone.name);
+    if (full) emit(plan::DropEnum{std::move(gone)}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::AddEnumValue& av, const ast::Statement& st) {
+    const schema::EnumType* type = state.enum_type(av.type.text);
+    if (!type) {
+        diag->error(DiagCode::unknown_object, av.type.span, "unknown type \"{}\"", av.type.text);
+        return false;
+    }
+    if (std::find(type->values.begin(), type->values.end(), av.value.text) != type->values.end()) {
+        diag->error(DiagCode::duplicate_object, av.value.span, "enum \"{}\" already has value '{}'", type->name,
+                    av.value.text)
+            .note(type->declared_at, "type \"{}\" declared here", type->name);
+        return false;
+    }
+    record(statement_at(ast::DropEnumValue{name_at(type->name, av.type.span), av.value}, st.span, st.only));
+    touch_enum(type->name);
+    schema::EnumType* e = &state.enums.find(av.type.text)->second;
+    std::optional<schema::EnumType> before;
+    if (full) before = *e;
+    e->values.push_back(av.value.text);
+    if (full) emit(plan::AddEnumValue{std::move(*before), *e, av.value.text, users_of(e->name)}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::RenameEnumValue& rv, const ast::Statement& st) {
+    const schema::EnumType* type = state.enum_type(rv.type.text);
+    if (!type) {
+        diag->error(DiagCode::unknown_object, rv.type.span, "unknown type \"{}\"", rv.type.text);
+        return false;
+    }
+    auto pos = std::find(type->values.begin(), type->values.end(), rv.from.text);
+    if (pos == type->values.end()) {
+        diag->error(DiagCode::unknown_object, rv.from.span, "enum \"{}\" has no value '{}' (it has {})", type->name,
+                    rv.from.text, quoted_values(type->values))
+            .note(type->declared_at, "type \"{}\" declared here", type->name);
+        return false;
+    }
+    if (std::find(type->values.begin(), type->values.end(), rv.to.text) != type->values.end()) {
+        diag->error(DiagCode::duplicate_object, rv.to.span, "enum \"{}\" already has value '{}'", type->name, rv.to.text)
+            .note(type->declared_at, "type \"{}\" declared here", type->name);
+        return false;
+    }
+    record(statement_at(ast::RenameEnumValue{name_at(type->name, rv.type.span), rv.to, rv.from}, st.span, st.only));
+    touch_enum(type->name);
+    schema::EnumType* e = &state.enums.find(rv.type.text)->second;
+    std::optional<schema::EnumType> before;
+    if (full) before = *e;
+    *std::find(e->values.begin(), e->values.end(), rv.from.text) = rv.to.text;
+    // Defaults that name the value follow it (the database stores the value, not its text).
+    for (const schema::Table& user : users_of(e->name)) {
+        schema::Table copy = user;
+        bool changed = false;
+        for (auto& c : copy.columns) {
+            if (c.type.kind != sql::TypeKind::enum_ || c.type.enum_name != e->name || !c.default_value) continue;
+            auto* lit = std::get_if<sql::Literal>(&c.default_value->node);
+            if (lit && lit->kind == sql::LiteralKind::string && lit->text == rv.from.text) {
+                c.default_value = sql::make_expr(sql::Literal{sql::LiteralKind::string, rv.to.text}, c.default_value->span);
+                changed = true;
+            }
+        }
+        if (changed) replace_table(std::move(copy));
+    }
+    if (full) emit(plan::RenameEnumValue{std::move(*before), *e, rv.from.text, rv.to.text, users_of(e->name)}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::DropEnumValue& dv, const ast::Statement& st) {
+    const schema::EnumType* type = state.enum_type(dv.type.text);
+    if (!type) {
+        diag->error(DiagCode::unknown_object, dv.type.span, "unknown type \"{}\"", dv.type.text);
+        return false;
+    }
+    auto pos = std::find(type->values.begin(), type->values.end(), dv.value.text);
+    if (pos == type->values.end()) {
+        diag->error(DiagCode::unknown_object, dv.value.span, "enum \"{}\" has no value '{}' (it has {})", type->name,
+                    dv.value.text, quoted_values(type->values))
+            .note(type->declared_at, "type \"{}\" declared here", type->name);
+        return false;
+    }
+    for (const schema::Table& user : users_of(type->name))
+        for (const auto& c : user.columns) {
+            if (c.type.kind != sql::TypeKind::enum_ || c.type.enum_name != type->name || !c.default_value) continue;
+            auto* lit = std::get_if<sql::Literal>(&c.default_value->node);
+            if (lit && lit->kind == sql::LiteralKind::string && lit->text == dv.value.text) {
+                diag->error(DiagCode::object_in_use, dv.value.span,
+                            "cannot drop value '{}' of enum \"{}\": it is the default of column {}", dv.value.text,
+                            type->name, qualified(user, c.name))
+                    .note(c.declared_at, "column \"{}\" declared here", c.name);
+                return false;
+            }
+        }
+    if (inverse) {
+        if (pos + 1 != type->values.end()) {
+            diag->error(DiagCode::not_invertible, dv.value.span,
+                        "downgrade auto cannot invert dropping value '{}' of enum \"{}\": adding it back would put it "
+                        "last, not before '{}'; write a downgrade block instead",
+                        dv.value.text, type->name, *(pos + 1));
+        } else {
+            record(statement_at(ast::AddEnumValue{name_at(type->name, dv.type.span), dv.value}, st.span, st.only));
+        }
+    }
+    touch_enum(type->name);
+    schema::EnumType* e = &state.enums.find(dv.type.text)->second;
+    std::optional<schema::EnumType> before;
+    if (full) before = *e;
+    e->values.erase(std::find(e->values.begin(), e->values.end(), dv.value.text));
+    if (full) emit(plan::DropEnumValue{std::move(*before), *e, dv.value.text, users_of(e->name)}, st.span);
+    return true;
+}
+
+}  // namespace retort::replay

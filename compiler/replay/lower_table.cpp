@@ -1,0 +1,159 @@
+// create / drop / rename table, comments.
+#include "compiler/replay/replayer_impl.hpp"
+
+namespace retort::replay {
+
+bool Replayer::Impl::lower(const ast::CreateTable& ct, const ast::Statement& st) {
+    const std::string& name = ct.table.text;
+    if (const schema::Table* existing = state.table(name)) {
+        if (ct.if_not_exists) {
+            // Runs as a no-op on the database; nothing to invert.
+            if (full) emit(plan::CreateTable{*existing, true}, st.span);
+            return true;
+        }
+        diag->error(DiagCode::duplicate_object, ct.table.span, "table \"{}\" already exists", name)
+            .note(existing->declared_at, "table \"{}\" declared here", name);
+        return false;
+    }
+    bool ok = check_identifier(name, ct.table.span, "table");
+    schema::Table work;
+    work.name = name;
+    work.declared_at = ct.table.span;
+    for (const auto& def : ct.columns) {
+        if (const schema::Column* dup = work.column(def.name.text)) {
+            diag->error(DiagCode::duplicate_object, def.name.span, "column \"{}\" already exists in table \"{}\"",
+                        def.name.text, name)
+                .note(dup->declared_at, "column \"{}\" declared here", def.name.text);
+            ok = false;
+            continue;
+        }
+        schema::Column column;
+        ok = make_column(def, column) && ok;
+        work.columns.push_back(std::move(column));
+    }
+    // Keys and checks first, foreign keys last: a foreign key may point at a
+    // key of this very table declared further down.
+    for (int pass = 0; pass < 2; ++pass) {
+        bool fks = pass == 1;
+        for (const auto& def : ct.columns)
+            if (work.column(def.name.text)) ok = column_constraints(work, def, nullptr, fks) && ok;
+        for (const auto& tc : ct.constraints) {
+            if ((tc.kind == ast::ConstraintKind::foreign_key) != fks) continue;
+            schema::Constraint c;
+            bool generated = false;
+            constraint_from_ast(work, tc, c, generated);
+            ok = add_constraint(work, std::move(c), tc.span, generated) && ok;
+        }
+    }
+    ok = check_autoincrement(work, ct.table.span) && ok;
+    if (!ok) return false;
+    record(statement_at(ast::DropTable{name_at(name, ct.table.span), false}, st.span, st.only));
+    created_here.insert(name);
+    if (full) {
+        plan::CreateTable step{work, ct.if_not_exists};
+        add_table(std::move(work));
+        emit(std::move(step), st.span);
+    } else {
+        add_table(std::move(work));
+    }
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::DropTable& dt, const ast::Statement& st) {
+    const schema::Table* table = state.table(dt.table.text);
+    if (!table) {
+        if (dt.if_exists) {
+            schema::Table missing;
+            missing.name = dt.table.text;
+            if (full) emit(plan::DropTable{std::move(missing), true}, st.span);
+            return true;
+        }
+        find_table(dt.table);
+        return false;
+    }
+    if (auto it = inbound_fks.find(table->name); it != inbound_fks.end()) {
+        for (const auto& [other, fk] : it->second) {
+            if (other == table->name) continue;
+            diag->error(DiagCode::object_in_use, dt.table.span,
+                        "cannot drop table \"{}\": foreign key \"{}\" of table \"{}\" references it", table->name, fk,
+                        other)
+                .note(state.table(other)->constraint(fk)->declared_at, "foreign key \"{}\" declared here", fk);
+            return false;
+        }
+    }
+    if (inverse) {
+        diag->warning(DiagCode::data_not_restored, dt.table.span,
+                      "downgrade auto recreates table \"{}\" but not the rows it held", table->name);
+        record(to_create_table(*table, st.span, st.only));
+        for (const auto& ix : table->indexes) record(to_create_index(ix, st.span, st.only));
+        if (table->comment) {
+            ast::CommentOnTable c{name_at(table->name, st.span), ast::StringValue{*table->comment, st.span}};
+            record(statement_at(std::move(c), st.span, st.only));
+        }
+    }
+    schema::Table gone = remove_table(dt.table.text);
+    if (full) emit(plan::DropTable{std::move(gone), dt.if_exists}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::RenameTable& rt, const ast::Statement& st) {
+    const schema::Table* table = find_table(rt.from);
+    if (!table) return false;
+    if (const schema::Table* taken = state.table(rt.to.text)) {
+        diag->error(DiagCode::duplicate_object, rt.to.span, "cannot rename table \"{}\" to \"{}\": table \"{}\" already exists",
+                    rt.from.text, rt.to.text, rt.to.text)
+            .note(taken->declared_at, "table \"{}\" declared here", rt.to.text);
+        return false;
+    }
+    if (!check_identifier(rt.to.text, rt.to.span, "table")) return false;
+    std::optional<schema::Table> before;
+    if (full) before = *table;
+    record(statement_at(ast::RenameTable{name_at(rt.to.text, rt.to.span), name_at(rt.from.text, rt.from.span)},
+                        st.span, st.only));
+    if (created_here.erase(rt.from.text)) created_here.insert(rt.to.text);
+    rename_table(rt.from.text, rt.to.text);
+    if (full) emit(plan::RenameTable{std::move(*before), *state.table(rt.to.text)}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::CommentOnTable& ct, const ast::Statement& st) {
+    const schema::Table* table = find_table(ct.table);
+    if (!table) return false;
+    std::optional<ast::StringValue> old;
+    if (table->comment) old = ast::StringValue{*table->comment, st.span};
+    record(statement_at(ast::CommentOnTable{name_at(table->name, ct.table.span), old}, st.span, st.only));
+    touch_table(table->name);
+    schema::Table* t = state.table(ct.table.text);
+    std::optional<schema::Table> before;
+    if (full) before = *t;
+    if (ct.comment)
+        t->comment = ct.comment->text;
+    else
+        t->comment.reset();
+    if (full) emit(plan::CommentOnTable{std::move(*before), *t}, st.span);
+    return true;
+}
+
+bool Replayer::Impl::lower(const ast::CommentOnColumn& cc, const ast::Statement& st) {
+    const schema::Table* table = find_table(cc.table);
+    if (!table) return false;
+    const schema::Column* column = find_column(*table, cc.column);
+    if (!column) return false;
+    std::optional<ast::StringValue> old;
+    if (column->comment) old = ast::StringValue{*column->comment, st.span};
+    record(statement_at(ast::CommentOnColumn{name_at(table->name, cc.table.span), name_at(column->name, cc.column.span), old},
+                        st.span, st.only));
+    touch_table(table->name);
+    schema::Table* t = state.table(cc.table.text);
+    std::optional<schema::Table> before;
+    if (full) before = *t;
+    schema::Column* c = t->column(cc.column.text);
+    if (cc.comment)
+        c->comment = cc.comment->text;
+    else
+        c->comment.reset();
+    if (full) emit(plan::CommentOnColumn{std::move(*before), *t, c->name}, st.span);
+    return true;
+}
+
+}  // namespace retort::replay

@@ -1,1 +1,0 @@
-#include "compiler/replay/replay.hpp"

@@ -1,0 +1,262 @@
+#include <algorithm>
+#include <iterator>
+
+#include "compiler/replay/replayer_impl.hpp"
+
+namespace retort::replay {
+
+Options options_for(ast::DialectId dialect) {
+    Options o;
+    o.dialect = dialect;
+    switch (dialect) {
+        case ast::DialectId::postgresql: o.max_identifier = 63; o.identifier_limit_in_bytes = true; break;
+        case ast::DialectId::mysql: o.max_identifier = 64; o.identifier_limit_in_bytes = false; break;
+        case ast::DialectId::sqlite: o.max_identifier = 0; break;
+    }
+    return o;
+}
+
+Replayer::Replayer(DiagnosticEngine& diagnostics, Options options)
+    : impl_(std::make_unique<Impl>(diagnostics, options)) {}
+Replayer::~Replayer() = default;
+
+const schema::Schema& Replayer::state() const { return impl_->state; }
+
+namespace {
+std::string revision_of(const ast::Migration& m) {
+    return m.header.revision ? m.header.revision->text : std::string("<no revision>");
+}
+}  // namespace
+
+void Replayer::upgrade(const ast::Migration& migration, const StepSink& sink) {
+    Impl& i = *impl_;
+    i.sink = &sink;
+    i.full = static_cast<bool>(sink);
+    i.run(migration, migration.upgrade, migration.downgrade_kind == ast::DowngradeKind::auto_);
+    i.sink = nullptr;
+}
+
+void Replayer::downgrade(const ast::Migration& migration, const StepSink& sink) {
+    Impl& i = *impl_;
+    std::string rev = revision_of(migration);
+    if (migration.downgrade_kind == ast::DowngradeKind::none) {
+        SourceSpan at = migration.header.revision ? migration.header.revision->span : migration.upgrade_span;
+        i.diag->error(DiagCode::no_downgrade, at, "revision {} has no downgrade, so it cannot be downgraded past", rev)
+            .note(migration.upgrade_span, "write a `downgrade {{ ... }}` block or `downgrade auto;` after its upgrade");
+        return;
+    }
+    i.sink = &sink;
+    i.full = static_cast<bool>(sink);
+    if (migration.downgrade_kind == ast::DowngradeKind::block) {
+        i.run(migration, migration.downgrade, false);
+    } else {
+        auto it = i.inverses.find(rev);
+        if (it != i.inverses.end()) {
+            // Copied: a later upgrade of the same revision replaces the entry.
+            std::vector<ast::Statement> inverse = it->second;
+            i.run(migration, inverse, false);
+        } else {
+            // The contract: a revision's upgrade is replayed before its downgrade.
+            i.diag->error(DiagCode::not_invertible, migration.downgrade_span,
+                          "downgrade auto of {} cannot be derived: its upgrade was not replayed first", rev);
+        }
+    }
+    i.sink = nullptr;
+}
+
+bool Replayer::Impl::skipped(const ast::Statement& statement) const {
+    if (!options.dialect) return false;
+    if (!ast::includes(statement.only, *options.dialect)) return true;
+    if (auto* exec = std::get_if<ast::Execute>(&statement.node))
+        return !ast::includes(exec->dialects, *options.dialect);
+    return false;
+}
+
+void Replayer::Impl::run(const ast::Migration& m, const std::vector<ast::Statement>& statements,
+                         bool record_inverse) {
+    revision = revision_of(m);
+    created_here.clear();
+    std::vector<Inverse> pieces;
+    for (const ast::Statement& statement : statements) {
+        if (skipped(statement)) continue;
+        Inverse piece;
+        inverse = record_inverse ? &piece : nullptr;
+        apply(statement);
+        inverse = nullptr;
+        if (record_inverse) pieces.push_back(std::move(piece));
+    }
+    if (record_inverse) {
+        std::vector<ast::Statement> down;
+        for (auto it = pieces.rbegin(); it != pieces.rend(); ++it)
+            for (auto& s : *it) down.push_back(std::move(s));
+        inverses[revision] = std::move(down);
+    }
+}
+
+void Replayer::Impl::apply(const ast::Statement& statement) {
+    std::visit([&](const auto& node) { lower(node, statement); }, statement.node);
+}
+
+void Replayer::Impl::not_invertible(const ast::Statement& statement, const char* what) {
+    if (!inverse) return;
+    diag->error(DiagCode::not_invertible, statement.span,
+                "downgrade auto cannot invert `{}`: {}; write a downgrade block instead", describe(statement), what);
+}
+
+// ------------------------------------------------------------ state primitives
+
+void Replayer::Impl::touch_table(std::string_view name) {
+    if (!journal || journal->tables.count(name)) return;
+    const schema::Table* t = state.table(name);
+    journal->tables.emplace(std::string(name), t ? std::optional<schema::Table>(*t) : std::nullopt);
+}
+
+void Replayer::Impl::touch_enum(std::string_view name) {
+    if (!journal || journal->enums.count(name)) return;
+    const schema::EnumType* e = state.enum_type(name);
+    journal->enums.emplace(std::string(name), e ? std::optional<schema::EnumType>(*e) : std::nullopt);
+}
+
+void Replayer::Impl::index_table(const schema::Table& t, bool add) {
+    for (const auto& c : t.constraints) {
+        if (c.kind != schema::ConstraintKind::foreign_key) continue;
+        if (add) {
+            inbound_fks[c.ref_table].insert({t.name, c.name});
+        } else if (auto it = inbound_fks.find(c.ref_table); it != inbound_fks.end()) {
+            it->second.erase({t.name, c.name});
+            if (it->second.empty()) inbound_fks.erase(it);
+        }
+    }
+    for (const auto& col : t.columns) {
+        if (col.type.kind != sql::TypeKind::enum_) continue;
+        if (add) {
+            ++enum_users[col.type.enum_name][t.name];
+        } else if (auto it = enum_users.find(col.type.enum_name); it != enum_users.end()) {
+            auto u = it->second.find(t.name);
+            if (u != it->second.end() && --u->second <= 0) it->second.erase(u);
+            if (it->second.empty()) enum_users.erase(it);
+        }
+    }
+    for (const auto& ix : t.indexes) {
+        if (add) {
+            state.index_owner[ix.name] = t.name;
+        } else if (auto it = state.index_owner.find(ix.name); it != state.index_owner.end() && it->second == t.name) {
+            state.index_owner.erase(it);
+        }
+    }
+}
+
+void Replayer::Impl::add_table(schema::Table table) {
+    touch_table(table.name);
+    if (journal) journal->order_ops.push_back({Journal::OrderOp::push, state.table_order.size(), table.name, {}});
+    state.table_order.push_back(table.name);
+    index_table(table, true);
+    std::string name = table.name;
+    state.tables.insert_or_assign(std::move(name), std::move(table));
+}
+
+schema::Table Replayer::Impl::remove_table(std::string_view name) {
+    touch_table(name);
+    auto it = state.tables.find(name);
+    schema::Table t = std::move(it->second);
+    state.tables.erase(it);
+    index_table(t, false);
+    // Searched from the back: the tables dropped most often are the newest
+    // (a downgrade drops what its upgrade just created).
+    auto rpos = std::find(state.table_order.rbegin(), state.table_order.rend(), t.name);
+    if (rpos != state.table_order.rend()) {
+        auto pos = std::prev(rpos.base());
+        if (journal)
+            journal->order_ops.push_back(
+                {Journal::OrderOp::erase, static_cast<std::size_t>(pos - state.table_order.begin()), t.name, {}});
+        state.table_order.erase(pos);
+    }
+    return t;
+}
+
+void Replayer::Impl::replace_table(schema::Table table) {
+    touch_table(table.name);
+    schema::Table* old = state.table(table.name);
+    index_table(*old, false);
+    index_table(table, true);
+    *old = std::move(table);
+}
+
+void Replayer::Impl::rename_table(std::string_view from, const std::string& to) {
+    // Foreign keys of other tables follow the rename, as in every engine.
+    std::vector<std::pair<std::string, std::string>> referencing;
+    if (auto it = inbound_fks.find(from); it != inbound_fks.end())
+        referencing.assign(it->second.begin(), it->second.end());
+    for (const auto& [table_name, constraint] : referencing) {
+        if (table_name == from) continue;
+        schema::Table copy = *state.table(table_name);
+        for (auto& c : copy.constraints)
+            if (c.kind == schema::ConstraintKind::foreign_key && c.ref_table == from) c.ref_table = to;
+        replace_table(std::move(copy));
+    }
+    touch_table(from);
+    touch_table(to);
+    auto it = state.tables.find(from);
+    schema::Table t = std::move(it->second);
+    state.tables.erase(it);
+    index_table(t, false);
+    std::string old_name = t.name;
+    t.name = to;
+    for (auto& ix : t.indexes) ix.table = to;
+    for (auto& c : t.constraints)
+        if (c.kind == schema::ConstraintKind::foreign_key && c.ref_table == old_name) c.ref_table = to;
+    index_table(t, true);
+    state.tables.insert_or_assign(to, std::move(t));
+    // Linear in the number of tables; renames are rare.
+    auto pos = std::find(state.table_order.begin(), state.table_order.end(), old_name);
+    if (pos != state.table_order.end()) {
+        if (journal)
+            journal->order_ops.push_back({Journal::OrderOp::rename,
+                                          static_cast<std::size_t>(pos - state.table_order.begin()), to, old_name});
+        *pos = to;
+    }
+}
+
+std::vector<schema::Table> Replayer::Impl::users_of(std::string_view enum_name) const {
+    std::vector<schema::Table> out;
+    if (auto it = enum_users.find(enum_name); it != enum_users.end())
+        for (const auto& [table, count] : it->second)
+            if (const auto* t = state.table(table)) out.push_back(*t);
+    return out;
+}
+
+void Replayer::Impl::restore(Journal& j) {
+    for (auto& [name, saved] : j.tables)
+        if (auto it = state.tables.find(name); it != state.tables.end()) {
+            index_table(it->second, false);
+            state.tables.erase(it);
+        }
+    for (auto& [name, saved] : j.tables)
+        if (saved) {
+            index_table(*saved, true);
+            state.tables.insert_or_assign(name, std::move(*saved));
+        }
+    for (auto& [name, saved] : j.enums) {
+        if (saved)
+            state.enums.insert_or_assign(name, std::move(*saved));
+        else
+            state.enums.erase(name);
+    }
+    for (auto it = j.order_ops.rbegin(); it != j.order_ops.rend(); ++it) {
+        auto& order = state.table_order;
+        switch (it->kind) {
+            case Journal::OrderOp::push:
+                if (!order.empty()) order.pop_back();
+                break;
+            case Journal::OrderOp::erase:
+                order.insert(order.begin() + static_cast<long>(std::min(it->position, order.size())), it->name);
+                break;
+            case Journal::OrderOp::rename:
+                if (it->position < order.size()) order[it->position] = it->old_name;
+                break;
+        }
+    }
+    j = Journal{};
+}
+
+}  // namespace retort::replay

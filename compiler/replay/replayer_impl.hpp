@@ -1,0 +1,136 @@
+#pragma once
+// Internals of the Replayer, shared by its .cpp files (not a public header).
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compiler/replay/replay.hpp"
+
+namespace retort::replay {
+
+// Undo information for check_project: the first-touched value of every table
+// and enum type (nullopt: it did not exist), and the changes of table_order.
+struct Journal {
+    std::map<std::string, std::optional<schema::Table>, std::less<>> tables;
+    std::map<std::string, std::optional<schema::EnumType>, std::less<>> enums;
+    struct OrderOp {
+        enum Kind { push, erase, rename } kind;
+        std::size_t position;
+        std::string name, old_name;
+    };
+    std::vector<OrderOp> order_ops;
+};
+
+// Inverse pieces of one statement, in execution order.
+using Inverse = std::vector<ast::Statement>;
+
+struct Replayer::Impl {
+    Impl(DiagnosticEngine& d, Options o) : diag(&d), options(o) {}
+
+    DiagnosticEngine* diag;
+    Options options;
+    schema::Schema state;
+
+    // Derived indexes, kept in step with `state`.
+    // referenced table -> (referencing table, constraint name)
+    std::map<std::string, std::set<std::pair<std::string, std::string>>, std::less<>> inbound_fks;
+    // enum type -> table -> number of its columns of that type
+    std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>> enum_users;
+
+    // The revision being replayed.
+    std::string revision;
+    std::set<std::string, std::less<>> created_here;  // tables created by it (no rows yet)
+    // While replaying the upgrade of a `downgrade auto` revision: the inverse
+    // pieces of the current statement go here.
+    Inverse* inverse = nullptr;
+    std::map<std::string, std::vector<ast::Statement>, std::less<>> inverses;  // revision -> downgrade
+    const StepSink* sink = nullptr;
+    bool full = false;  // a sink is listening: fill every field of the steps
+    Journal* journal = nullptr;
+
+    // ---- driving (replayer.cpp)
+    void run(const ast::Migration& m, const std::vector<ast::Statement>& statements, bool record_inverse);
+    bool skipped(const ast::Statement& statement) const;
+    void apply(const ast::Statement& statement);
+    template <typename Node>
+    void emit(Node node, SourceSpan span);
+    void restore(Journal& journal);
+
+    // ---- state primitives, journalled (replayer.cpp)
+    void touch_table(std::string_view name);
+    void touch_enum(std::string_view name);
+    void index_table(const schema::Table& table, bool add);
+    void add_table(schema::Table table);
+    schema::Table remove_table(std::string_view name);
+    void replace_table(schema::Table table);  // same name, whole new value
+    void rename_table(std::string_view from, const std::string& to);
+    std::vector<schema::Table> users_of(std::string_view enum_name) const;
+
+    // ---- checks shared by the statements (lower_table.cpp)
+    bool check_identifier(const std::string& name, SourceSpan span, const char* what, bool generated = false);
+    bool check_type(const sql::Type& type, SourceSpan span);
+    bool check_expr_columns(const sql::ExprRef& expr, const schema::Table& table, const char* context);
+    bool check_default(const sql::ExprRef& value, const schema::Column& column, SourceSpan span);
+    bool check_value(const sql::ExprRef& value, const schema::Column& column, const schema::Table& table);
+    const schema::Table* find_table(const ast::Name& name);
+    const schema::Column* find_column(const schema::Table& table, const ast::Name& name);
+    bool make_column(const ast::ColumnDef& def, schema::Column& out);
+    // Adds a constraint to `work` (a table being built or altered), naming it
+    // by convention when `name` is empty. false after a diagnostic.
+    bool add_constraint(schema::Table& work, schema::Constraint c, SourceSpan at, bool generated_name);
+    bool constraint_from_ast(const schema::Table& work, const ast::TableConstraint& tc, schema::Constraint& out,
+                             bool& generated);
+    bool column_constraints(schema::Table& work, const ast::ColumnDef& def,
+                            std::vector<schema::Constraint>* added, bool foreign_keys);
+    bool check_autoincrement(const schema::Table& table, SourceSpan span);
+    // Why `column` of `table` cannot go: a constraint, index or foreign key that uses it.
+    bool column_in_use(const schema::Table& table, const std::string& column, SourceSpan at, const char* doing);
+    std::string qualified(const schema::Table& t, const std::string& column) const { return t.name + "." + column; }
+
+    // ---- statements (lower_*.cpp); false: failed, replayed as a no-op
+    bool lower(const ast::CreateTable&, const ast::Statement&);
+    bool lower(const ast::DropTable&, const ast::Statement&);
+    bool lower(const ast::RenameTable&, const ast::Statement&);
+    bool lower(const ast::CommentOnTable&, const ast::Statement&);
+    bool lower(const ast::CommentOnColumn&, const ast::Statement&);
+    bool lower(const ast::AlterTable&, const ast::Statement&);
+    bool lower(const ast::CreateIndex&, const ast::Statement&);
+    bool lower(const ast::DropIndex&, const ast::Statement&);
+    bool lower(const ast::CreateEnum&, const ast::Statement&);
+    bool lower(const ast::AddEnumValue&, const ast::Statement&);
+    bool lower(const ast::RenameEnumValue&, const ast::Statement&);
+    bool lower(const ast::DropEnumValue&, const ast::Statement&);
+    bool lower(const ast::DropEnum&, const ast::Statement&);
+    bool lower(const ast::Insert&, const ast::Statement&);
+    bool lower(const ast::Update&, const ast::Statement&);
+    bool lower(const ast::Delete&, const ast::Statement&);
+    bool lower(const ast::Execute&, const ast::Statement&);
+
+    // Records an inverse piece (downgrade auto) when recording.
+    void record(ast::Statement statement) {
+        if (inverse) inverse->push_back(std::move(statement));
+    }
+    void not_invertible(const ast::Statement& statement, const char* what);
+};
+
+template <typename Node>
+void Replayer::Impl::emit(Node node, SourceSpan span) {
+    if (!sink || !*sink) return;
+    plan::Step step{std::move(node), span};
+    (*sink)(step, state);
+}
+
+// ---- schema -> AST, for `downgrade auto` (inverse.cpp)
+ast::Name name_at(std::string text, SourceSpan span);
+ast::ColumnDef to_column_def(const schema::Column& column, SourceSpan span);
+ast::TableConstraint to_table_constraint(const schema::Constraint& c, SourceSpan span);
+ast::Statement to_create_table(const schema::Table& table, SourceSpan span, ast::DialectSet only);
+ast::Statement to_create_index(const schema::Index& index, SourceSpan span, ast::DialectSet only);
+ast::Statement statement_at(decltype(ast::Statement::node) node, SourceSpan span, ast::DialectSet only);
+
+// The first word(s) of a statement, for messages: "insert into fees".
+std::string describe(const ast::Statement& statement);
+
+}  // namespace retort::replay

@@ -1,0 +1,429 @@
+#include "dialects/mysql/mysql_dialect.hpp"
+
+#include <fmt/format.h>
+
+namespace retort::dialects {
+
+namespace {
+
+const Traits mysql_traits{
+    .name = "mysql",
+    .transactional_ddl = false,
+    .max_identifier = 64,
+    .identifier_limit_in_bytes = false,
+    .alter_column_in_place = true,
+    .partial_indexes = false,
+    .concurrent_indexes = false,
+    .native_enum_type = false,
+};
+
+std::size_t utf8_length(std::string_view text) {
+    std::size_t n = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string with_length(const char* base, const std::optional<int>& length) {
+    if (length) return fmt::format("{}({})", base, *length);
+    return base;
+}
+
+// The literal inside a default, looking through a sign (-1 may be kept as
+// negate(1)) and written parentheses.
+const sql::Literal* literal_of(const sql::Expr& expr) {
+    if (auto lit = std::get_if<sql::Literal>(&expr.node)) return lit;
+    if (auto paren = std::get_if<sql::Paren>(&expr.node)) return literal_of(*paren->inner);
+    return nullptr;
+}
+
+bool is_signed_number(const sql::Expr& expr) {
+    auto unary = std::get_if<sql::Unary>(&expr.node);
+    if (!unary || unary->op == sql::UnaryOp::not_) return false;
+    auto lit = literal_of(*unary->operand);
+    return lit && (lit->kind == sql::LiteralKind::integer || lit->kind == sql::LiteralKind::decimal);
+}
+
+// TEXT, BLOB and JSON take only parenthesized (expression) defaults on MySQL.
+bool needs_expression_default(sql::TypeKind kind) {
+    return kind == sql::TypeKind::text || kind == sql::TypeKind::binary || kind == sql::TypeKind::json;
+}
+
+}  // namespace
+
+MysqlDialect::MysqlDialect(Options options) : BaseDialect(std::move(options)) {}
+
+const Traits& MysqlDialect::traits() const { return mysql_traits; }
+
+// ------------------------------------------------------------ identifiers
+
+const WordSet& MysqlDialect::reserved_words() const { return mysql_reserved_words(); }
+
+std::string MysqlDialect::force_quote(std::string_view name) const {
+    std::string out = "`";
+    for (char c : name) {
+        if (c == '`') out += '`';
+        out += c;
+    }
+    return out + "`";
+}
+
+bool MysqlDialect::check_name(std::string_view name, SourceSpan span, Context& ctx) const {
+    std::size_t length = utf8_length(name);
+    if (length <= traits().max_identifier) return true;
+    ctx.diagnostics.error(DiagCode::identifier_too_long, span.valid() ? span : ctx.span,
+                          "the name \"{}\" has {} characters; MySQL allows at most {}: choose a shorter name",
+                          name, length, traits().max_identifier);
+    return false;
+}
+
+// ------------------------------------------------------------ types
+
+std::string MysqlDialect::type_name(const sql::Type& type, const schema::Schema& state) const {
+    using K = sql::TypeKind;
+    switch (type.kind) {
+        case K::smallint: return "SMALLINT";
+        case K::integer: return "INT";
+        case K::bigint: return "BIGINT";
+        case K::numeric:
+            if (type.length && type.scale) return fmt::format("DECIMAL({}, {})", *type.length, *type.scale);
+            return with_length("DECIMAL", type.length);
+        case K::float_: return "FLOAT";
+        case K::double_: return "DOUBLE";
+        case K::boolean: return "BOOL";
+        case K::varchar: return with_length("VARCHAR", type.length);
+        case K::char_: return with_length("CHAR", type.length);
+        case K::text: return "TEXT";
+        case K::date: return "DATE";
+        case K::time: return with_length("TIME", type.length);
+        case K::datetime:
+        case K::timestamp:
+        case K::timestamptz: return with_length("DATETIME", type.length);
+        case K::json: return "JSON";
+        case K::uuid: return "CHAR(36)";
+        case K::binary: return "LONGBLOB";
+        case K::enum_: {
+            std::string out = "ENUM(";
+            if (const schema::EnumType* e = state.enum_type(type.enum_name)) {
+                for (std::size_t i = 0; i < e->values.size(); ++i) {
+                    if (i) out += ", ";
+                    out += string_literal(e->values[i]);
+                }
+            }
+            return out + ")";
+        }
+    }
+    return "TEXT";
+}
+
+// ------------------------------------------------------------ literals
+
+std::string MysqlDialect::literal(const sql::Literal& lit, SourceSpan span, Context& ctx) const {
+    // MySQL carries any byte in a string literal (NUL as \0), so the base
+    // class's NUL check does not apply.
+    if (lit.kind == sql::LiteralKind::string) return string_literal(lit.text);
+    return BaseDialect::literal(lit, span, ctx);
+}
+
+std::string MysqlDialect::string_literal(std::string_view text) const {
+    // Exact under the default sql_mode (no NO_BACKSLASH_ESCAPES): backslash
+    // starts an escape, so it is doubled; the characters mysqldump escapes
+    // are escaped the same way, everything else (tabs, UTF-8) is kept.
+    std::string out = "'";
+    for (char c : text) {
+        switch (c) {
+            case '\'': out += "''"; break;
+            case '\\': out += "\\\\"; break;
+            case '\0': out += "\\0"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\x1A': out += "\\Z"; break;
+            default: out += c;
+        }
+    }
+    return out + "'";
+}
+
+// ------------------------------------------------------------ expressions
+
+int MysqlDialect::precedence(const sql::Expr& expr) const {
+    if (auto binary = std::get_if<sql::Binary>(&expr.node); binary && binary->op == sql::BinaryOp::concat)
+        return prec_atom;
+    return BaseDialect::precedence(expr);
+}
+
+std::string MysqlDialect::concat(const sql::Binary& node, Context& ctx) const {
+    // a || b || c  ->  CONCAT(a, b, c)
+    std::vector<const sql::Expr*> parts;
+    auto collect = [&](auto&& self, const sql::Expr& e) -> void {
+        if (auto b = std::get_if<sql::Binary>(&e.node); b && b->op == sql::BinaryOp::concat) {
+            self(self, *b->lhs);
+            self(self, *b->rhs);
+        } else {
+            parts.push_back(&e);
+        }
+    };
+    collect(collect, *node.lhs);
+    collect(collect, *node.rhs);
+    std::string out = "CONCAT(";
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += ", ";
+        out += expression(*parts[i], ctx);
+    }
+    return out + ")";
+}
+
+std::string MysqlDialect::function_call(const sql::Call& call, Context& ctx) const {
+    switch (call.function) {
+        case sql::Function::now: return "CURRENT_TIMESTAMP";
+        case sql::Function::current_date: return "CURRENT_DATE";
+        case sql::Function::lower: return "LOWER(" + expression_list(call.args, ctx) + ")";
+        case sql::Function::upper: return "UPPER(" + expression_list(call.args, ctx) + ")";
+        // length() counts characters, as on PostgreSQL; MySQL's LENGTH counts bytes.
+        case sql::Function::length: return "CHAR_LENGTH(" + expression_list(call.args, ctx) + ")";
+        case sql::Function::coalesce: return "COALESCE(" + expression_list(call.args, ctx) + ")";
+    }
+    return BaseDialect::function_call(call, ctx);
+}
+
+std::string MysqlDialect::default_value(const schema::Column& column, Context& ctx) const {
+    const sql::Expr& expr = *column.default_value;
+    using K = sql::TypeKind;
+    std::string value;
+    bool plain = false;  // a constant MySQL takes without parentheses
+    if (const sql::Literal* lit = literal_of(expr)) {
+        plain = true;
+        if (lit->kind == sql::LiteralKind::date || lit->kind == sql::LiteralKind::timestamp)
+            value = string_literal(lit->text);  // '2024-01-15': the form every version takes
+        else
+            value = literal(*lit, expr.span, ctx);
+    } else if (is_signed_number(expr)) {
+        plain = true;
+        value = expression(expr, ctx);
+    } else if (auto call = std::get_if<sql::Call>(&expr.node); call && call->function == sql::Function::now) {
+        switch (column.type.kind) {
+            case K::datetime: case K::timestamp: case K::timestamptz:
+                // the precision must match the column's: DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6)
+                return column.type.length ? fmt::format("CURRENT_TIMESTAMP({})", *column.type.length)
+                                          : std::string("CURRENT_TIMESTAMP");
+            case K::date: return "(CURRENT_DATE)";
+            case K::time: return "(CURRENT_TIME)";
+            default: value = "CURRENT_TIMESTAMP"; break;
+        }
+    } else {
+        value = expression(expr, ctx);
+    }
+    if (plain && !needs_expression_default(column.type.kind)) return value;
+    return "(" + value + ")";
+}
+
+// ------------------------------------------------------------ definitions
+
+std::string MysqlDialect::column_definition(const schema::Column& column, const schema::Table& table,
+                                            Context& ctx) const {
+    SourceSpan at = column.declared_at.valid() ? column.declared_at : ctx.span;
+    if (column.type.kind == sql::TypeKind::varchar && !column.type.length) {
+        ctx.diagnostics.error(DiagCode::unsupported_in_dialect, at,
+                              "MySQL needs a length for column \"{}.{}\": write string(n) (VARCHAR(n)), "
+                              "or text",
+                              table.name, column.name);
+    }
+    if (column.type.kind == sql::TypeKind::enum_ && !ctx.state.enum_type(column.type.enum_name)) {
+        ctx.diagnostics.error(DiagCode::unknown_object, at, "enum type \"{}\" of column \"{}.{}\" does not exist",
+                              column.type.enum_name, table.name, column.name);
+    }
+    std::string out = quote_identifier(column.name) + " " + type_name(column.type, ctx.state);
+    if (!column.nullable) out += " NOT NULL";
+    if (column.default_value) out += " DEFAULT " + default_value(column, ctx);
+    if (column.autoincrement) out += autoincrement_clause(column);
+    if (column.comment) out += " COMMENT " + string_literal(*column.comment);
+    return out;
+}
+
+std::string MysqlDialect::autoincrement_clause(const schema::Column&) const { return " AUTO_INCREMENT"; }
+
+std::size_t MysqlDialect::bytes_per_character() const {
+    const std::string& cs = options_.mysql_charset;
+    if (cs == "latin1" || cs == "ascii" || cs == "binary" || cs == "latin2" || cs == "cp1252") return 1;
+    if (cs == "utf8" || cs == "utf8mb3") return 3;
+    if (cs == "ucs2" || cs == "utf16") return cs == "ucs2" ? 2 : 4;
+    return 4;  // utf8mb4 and anything unknown: the widest
+}
+
+void MysqlDialect::check_key_columns(const schema::Table& table, const std::vector<std::string>& columns,
+                                     std::string_view what, SourceSpan span, Context& ctx) const {
+    // InnoDB's key length limit (DYNAMIC/COMPRESSED rows, the default since
+    // MySQL 5.7 / MariaDB 10.2): 3072 bytes over the key's string columns.
+    constexpr std::size_t max_key_bytes = 3072;
+    std::size_t key_bytes = 0;
+    for (const auto& name : columns) {
+        const schema::Column* column = table.column(name);
+        if (column && (column->type.kind == sql::TypeKind::varchar || column->type.kind == sql::TypeKind::char_))
+            key_bytes += static_cast<std::size_t>(column->type.length.value_or(1)) * bytes_per_character();
+    }
+    if (key_bytes > max_key_bytes) {
+        ctx.diagnostics.error(DiagCode::unsupported_in_dialect, span.valid() ? span : ctx.span,
+                              "{} is {} bytes long in {} ({} bytes a character); InnoDB keys hold at most {}: "
+                              "use shorter string columns in the key",
+                              what, key_bytes, options_.mysql_charset, bytes_per_character(), max_key_bytes);
+    }
+    for (const auto& name : columns) {
+        const schema::Column* column = table.column(name);
+        if (!column) continue;
+        SourceSpan at = span.valid() ? span : ctx.span;
+        switch (column->type.kind) {
+            case sql::TypeKind::text:
+            case sql::TypeKind::binary:
+                ctx.diagnostics
+                    .error(DiagCode::unsupported_in_dialect, at,
+                           "MySQL cannot use {} column \"{}.{}\" in {} without a prefix length: give the "
+                           "column a bounded type such as string(255), or keep the key out of MySQL with "
+                           "an `only` block",
+                           column->type.kind == sql::TypeKind::text ? "TEXT" : "BLOB", table.name, name, what)
+                    .note(column->declared_at, "column \"{}\" declared here", name);
+                break;
+            case sql::TypeKind::json:
+                ctx.diagnostics
+                    .error(DiagCode::unsupported_in_dialect, at,
+                           "MySQL cannot index JSON column \"{}.{}\" (used in {}): index a generated "
+                           "column instead, in an `only mysql` block",
+                           table.name, name, what)
+                    .note(column->declared_at, "column \"{}\" declared here", name);
+                break;
+            default: break;
+        }
+    }
+}
+
+std::string MysqlDialect::constraint_definition(const schema::Constraint& c, const schema::Table& table,
+                                                Context& ctx) const {
+    SourceSpan at = c.declared_at.valid() ? c.declared_at : ctx.span;
+    switch (c.kind) {
+        case schema::ConstraintKind::primary_key:
+            // MySQL names every primary key PRIMARY; a name given here is ignored.
+            check_key_columns(table, c.columns, "a primary key", at, ctx);
+            return "PRIMARY KEY " + column_list(c.columns);
+        case schema::ConstraintKind::unique:
+            check_key_columns(table, c.columns, fmt::format("unique constraint \"{}\"", c.name), at, ctx);
+            break;
+        case schema::ConstraintKind::foreign_key:
+            check_key_columns(table, c.columns, fmt::format("foreign key \"{}\"", c.name), at, ctx);
+            for (const auto& action : {c.on_delete, c.on_update}) {
+                if (action == sql::FkAction::set_default)
+                    ctx.diagnostics.error(DiagCode::unsupported_in_dialect, at,
+                                          "InnoDB rejects SET DEFAULT in foreign key \"{}\": use SET NULL, "
+                                          "RESTRICT or CASCADE",
+                                          c.name);
+            }
+            break;
+        case schema::ConstraintKind::check: break;
+    }
+    return BaseDialect::constraint_definition(c, table, ctx);
+}
+
+std::string MysqlDialect::table_options(const schema::Table& table) const {
+    std::string out = " ENGINE=" + options_.mysql_engine + " DEFAULT CHARSET=" + options_.mysql_charset;
+    if (!options_.mysql_collation.empty()) out += " COLLATE=" + options_.mysql_collation;
+    if (table.comment) out += " COMMENT=" + string_literal(*table.comment);
+    return out;
+}
+
+void MysqlDialect::emit_table_comments(const schema::Table&, Context&) const {
+    // Comments are part of the column definitions and the table options.
+}
+
+// ------------------------------------------------------------ tables
+
+namespace {
+
+bool plain_word(const std::string& text) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+}  // namespace
+
+void MysqlDialect::create_table(const plan::CreateTable& step, Context& ctx) const {
+    const schema::Table& table = step.table;
+    // The table options are written into the SQL as they are: only names.
+    if (!options_checked_) {
+        options_checked_ = true;
+        const std::pair<const char*, const std::string*> settings[] = {
+            {"engine", &options_.mysql_engine}, {"charset", &options_.mysql_charset},
+            {"collation", &options_.mysql_collation}};
+        for (const auto& [key, value] : settings) {
+            if (value->empty() && std::string_view(key) == "collation") continue;
+            if (!plain_word(*value))
+                ctx.diagnostics.error(DiagCode::config_bad_value, ctx.span,
+                                      "mysql.{} in retort.yaml is \"{}\"; it must be a name such as {}", key,
+                                      *value,
+                                      std::string_view(key) == "engine"    ? "InnoDB"
+                                      : std::string_view(key) == "charset" ? "utf8mb4"
+                                                                           : "utf8mb4_unicode_ci");
+        }
+    }
+    check_name(table.name, table.declared_at, ctx);
+    for (const auto& column : table.columns) check_name(column.name, column.declared_at, ctx);
+    for (const auto& constraint : table.constraints) check_name(constraint.name, constraint.declared_at, ctx);
+    BaseDialect::create_table(step, ctx);
+}
+
+void MysqlDialect::rename_table(const plan::RenameTable& step, Context& ctx) const {
+    check_name(step.after.name, ctx.span, ctx);
+    ctx.emit("RENAME TABLE " + quote_identifier(step.before.name) + " TO " + quote_identifier(step.after.name));
+}
+
+void MysqlDialect::comment_on_table(const plan::CommentOnTable& step, Context& ctx) const {
+    ctx.emit(alter_table_prefix(step.after) + "COMMENT = " + string_literal(step.after.comment.value_or("")));
+}
+
+void MysqlDialect::comment_on_column(const plan::CommentOnColumn& step, Context& ctx) const {
+    const schema::Column* column = step.after.column(step.column);
+    if (!column) {
+        ctx.diagnostics.error(DiagCode::unknown_object, ctx.span, "column \"{}\" does not exist in table \"{}\"",
+                              step.column, step.after.name);
+        return;
+    }
+    ctx.emit(alter_table_prefix(step.after) + modify_column(*column, step.after, ctx));
+}
+
+// ------------------------------------------------------------ indexes
+
+void MysqlDialect::create_index(const plan::CreateIndex& step, Context& ctx) const {
+    // `concurrently` is ignored: InnoDB builds secondary indexes online anyway.
+    SourceSpan at = step.index.declared_at.valid() ? step.index.declared_at : ctx.span;
+    check_name(step.index.name, at, ctx);
+    std::vector<std::string> columns;
+    for (const auto& c : step.index.columns) columns.push_back(c.column);
+    check_key_columns(step.table, columns, fmt::format("index \"{}\"", step.index.name), at, ctx);
+    ctx.emit(index_definition(step.index, false, ctx));
+}
+
+void MysqlDialect::drop_index(const plan::DropIndex& step, Context& ctx) const {
+    // DropIndex::table is the table after the drop; put the index back for
+    // the state before it.
+    schema::Table before = step.table;
+    before.indexes.push_back(step.index);
+    std::string restore = restore_fk_indexes(before, step.table);
+    if (restore.empty()) {
+        ctx.emit("DROP INDEX " + quote_identifier(step.index.name) + " ON " + quote_identifier(step.table.name));
+    } else {
+        // The index served a foreign key: InnoDB refuses to drop it unless
+        // another index takes over in the same statement.
+        ctx.emit(alter_table_prefix(step.table) + "DROP INDEX " + quote_identifier(step.index.name) + restore);
+    }
+}
+
+std::vector<std::string> MysqlDialect::script_notes() const {
+    return {
+        "MySQL commits every DDL statement implicitly: this script has no BEGIN/COMMIT,",
+        "and a failure leaves the statements before it applied (the version table",
+        "says which migrations completed).",
+        "String literals assume the default sql_mode (backslash escapes on, no",
+        "NO_BACKSLASH_ESCAPES); run with --default-character-set=utf8mb4.",
+    };
+}
+
+}  // namespace retort::dialects

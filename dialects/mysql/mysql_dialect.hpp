@@ -1,0 +1,98 @@
+#pragma once
+// The MySQL back end (MySQL 8.0+ and MariaDB 10.6+; docs/mysql.md).
+//
+// What differs from the shared rendering, as data first:
+//  - traits: no transactional DDL (the script carries a note instead of
+//    BEGIN/COMMIT), 64-character names, no partial indexes;
+//  - names in backticks when reserved by MySQL 8 or MariaDB (mysql_reserved.cpp);
+//  - the type table (type_name), enum types inline as ENUM(...);
+//  - string literals escaped for the default sql_mode (backslash is an escape);
+//  - `a || b` is CONCAT(a, b), length() is CHAR_LENGTH();
+//  - comments inline (COMMENT '...'), CREATE TABLE ... ENGINE=.. DEFAULT CHARSET=..;
+//  - an altered column is restated whole with MODIFY COLUMN from the model, so
+//    nullability, default, comment and AUTO_INCREMENT survive every change;
+//  - the index InnoDB creates for a foreign key is kept in step with the
+//    model (mysql_alter.cpp).
+#include "dialects/base_dialect.hpp"
+
+namespace retort::dialects {
+
+const WordSet& mysql_reserved_words();
+
+class MysqlDialect : public BaseDialect {
+public:
+    explicit MysqlDialect(Options options);
+
+    const Traits& traits() const override;
+    bool mariadb() const { return options_.mysql_flavor == "mariadb"; }
+
+    // identifiers
+    const WordSet& reserved_words() const override;
+    std::string force_quote(std::string_view name) const override;
+    // Reports a name longer than 64 characters at `span`; true when it fits.
+    bool check_name(std::string_view name, SourceSpan span, Context& ctx) const;
+
+    // types and literals
+    std::string type_name(const sql::Type& type, const schema::Schema& state) const override;
+    std::string literal(const sql::Literal& literal, SourceSpan span, Context& ctx) const override;
+    std::string string_literal(std::string_view text) const override;
+
+    // expressions
+    int precedence(const sql::Expr& expr) const override;  // CONCAT(..) is an atom
+    std::string concat(const sql::Binary& node, Context& ctx) const override;
+    std::string function_call(const sql::Call& call, Context& ctx) const override;
+    // The DEFAULT clause value: literals as they are, CURRENT_TIMESTAMP[(p)]
+    // for now(), any other expression in parentheses (MySQL 8.0.13+).
+    std::string default_value(const schema::Column& column, Context& ctx) const;
+
+    // definitions
+    std::string column_definition(const schema::Column& column, const schema::Table& table,
+                                  Context& ctx) const override;
+    std::string autoincrement_clause(const schema::Column& column) const override;
+    std::string constraint_definition(const schema::Constraint& constraint, const schema::Table& table,
+                                      Context& ctx) const override;
+    std::string table_options(const schema::Table& table) const override;
+    void emit_table_comments(const schema::Table& table, Context& ctx) const override;
+    // Reports key columns MySQL cannot index whole (TEXT, BLOB, JSON), and
+    // string keys longer than InnoDB's 3072 bytes.
+    std::size_t bytes_per_character() const;  // of options().mysql_charset, at most
+    void check_key_columns(const schema::Table& table, const std::vector<std::string>& columns,
+                           std::string_view what, SourceSpan span, Context& ctx) const;
+
+    // hooks (mysql_dialect.cpp)
+    void create_table(const plan::CreateTable&, Context&) const override;
+    void rename_table(const plan::RenameTable&, Context&) const override;
+    void comment_on_table(const plan::CommentOnTable&, Context&) const override;
+    void comment_on_column(const plan::CommentOnColumn&, Context&) const override;
+    void create_index(const plan::CreateIndex&, Context&) const override;
+    void drop_index(const plan::DropIndex&, Context&) const override;
+
+    // alter table actions (mysql_alter.cpp)
+    void add_column(const plan::AddColumn&, const plan::AlterTable& step, Context&) const override;
+    void rename_column(const plan::RenameColumn&, const plan::AlterTable& step, Context&) const override;
+    void alter_column(const plan::AlterColumn&, const plan::AlterTable& step, Context&) const override;
+    void add_constraint(const plan::AddConstraint&, const plan::AlterTable& step, Context&) const override;
+    void drop_constraint(const plan::DropConstraint&, const plan::AlterTable& step, Context&) const override;
+    // "MODIFY COLUMN <full definition>" for a column as `table` has it.
+    std::string modify_column(const schema::Column& column, const schema::Table& table, Context& ctx) const;
+    // ", ADD INDEX fk (cols)" for each foreign key of `after` that no key of
+    // `after` serves any more (InnoDB needs one; it would have named it so).
+    std::string restore_fk_indexes(const schema::Table& before, const schema::Table& after) const;
+
+    // enum types (mysql_alter.cpp): inline, so value changes restate columns
+    void create_enum(const plan::CreateEnum&, Context&) const override;
+    void drop_enum(const plan::DropEnum&, Context&) const override;
+    void add_enum_value(const plan::AddEnumValue&, Context&) const override;
+    void rename_enum_value(const plan::RenameEnumValue&, Context&) const override;
+    void drop_enum_value(const plan::DropEnumValue&, Context&) const override;
+    // MODIFY COLUMN for every column of `users` whose type is enum `name`.
+    void restate_enum_users(std::string_view name, const plan::EnumUsers& users, Context& ctx,
+                            const schema::Schema* state = nullptr) const;
+
+    std::vector<std::string> script_notes() const override;
+
+private:
+    mutable bool options_checked_ = false;  // the table options are reported once
+};
+
+}  // namespace retort::dialects

@@ -1,0 +1,146 @@
+#include "dialects/postgresql/postgresql_dialect.hpp"
+
+#include <fmt/format.h>
+
+namespace retort::dialects {
+
+const Traits& PostgresqlDialect::traits() const {
+    static const Traits traits{
+        .name = "postgresql",
+        .transactional_ddl = true,
+        .max_identifier = 63,
+        .identifier_limit_in_bytes = true,
+        .alter_column_in_place = true,
+        .partial_indexes = true,
+        .concurrent_indexes = true,
+        .native_enum_type = true,
+    };
+    return traits;
+}
+
+std::vector<std::string> PostgresqlDialect::script_notes() const {
+    return {"String literals assume standard_conforming_strings = on (the default since PostgreSQL 9.1)."};
+}
+
+// ------------------------------------------------------------ types
+
+namespace {
+
+std::string precision(const char* base, const std::optional<int>& p, const char* suffix) {
+    std::string out = base;
+    if (p) out += fmt::format("({})", *p);
+    return out + suffix;
+}
+
+}  // namespace
+
+std::string PostgresqlDialect::type_name(const sql::Type& type, const schema::Schema& state) const {
+    using K = sql::TypeKind;
+    switch (type.kind) {
+        case K::time: return precision("TIME", type.length, " WITHOUT TIME ZONE");
+        case K::datetime:
+        case K::timestamp: return precision("TIMESTAMP", type.length, " WITHOUT TIME ZONE");
+        case K::timestamptz: return precision("TIMESTAMP", type.length, " WITH TIME ZONE");
+        case K::json: return options_.postgresql_json == "json" ? "JSON" : "JSONB";
+        case K::binary: return "BYTEA";
+        default: return BaseDialect::type_name(type, state);
+    }
+}
+
+// ------------------------------------------------------------ literals
+
+std::string PostgresqlDialect::binary_literal(std::string_view bytes) const {
+    std::string out = "'\\x";
+    for (unsigned char c : bytes) out += fmt::format("{:02x}", c);
+    return out + "'::bytea";
+}
+
+std::string PostgresqlDialect::boolean_literal(bool value) const { return value ? "true" : "false"; }
+
+std::string PostgresqlDialect::function_call(const sql::Call& call, Context& ctx) const {
+    if (call.function == sql::Function::now) return "now()";
+    return BaseDialect::function_call(call, ctx);
+}
+
+// ------------------------------------------------------------ alter column
+
+namespace {
+
+// Kinds between which PostgreSQL has an implicit or assignment cast, so that
+// ALTER COLUMN ... TYPE converts without USING.
+bool assignment_cast(sql::TypeKind from, sql::TypeKind to) {
+    using K = sql::TypeKind;
+    auto numeric = [](K k) {
+        return k == K::smallint || k == K::integer || k == K::bigint || k == K::numeric || k == K::float_ ||
+               k == K::double_;
+    };
+    if (from == to) return true;
+    if (numeric(from) && numeric(to)) return true;
+    if (sql::is_textual(from) && sql::is_textual(to)) return true;
+    // Every type converts to a string type on assignment (I/O conversion).
+    if (sql::is_textual(to) && from != K::enum_) return true;
+    auto stamp = [](K k) { return k == K::datetime || k == K::timestamp || k == K::timestamptz; };
+    if (stamp(from) && (stamp(to) || to == K::date || to == K::time)) return true;
+    if (from == K::date && stamp(to)) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string PostgresqlDialect::using_clause(const std::string& column, const sql::Type& from, const sql::Type& to,
+                                            const schema::Schema& state) const {
+    if (from.kind == sql::TypeKind::enum_ || to.kind == sql::TypeKind::enum_)
+        return " USING " + quote_identifier(column) + "::text::" + type_name(to, state);
+    if (assignment_cast(from.kind, to.kind)) return "";
+    return " USING " + quote_identifier(column) + "::" + type_name(to, state);
+}
+
+void PostgresqlDialect::alter_column(const plan::AlterColumn& action, const plan::AlterTable& step,
+                                     Context& ctx) const {
+    const auto& from = action.from;
+    const auto& to = action.to;
+    std::string prefix = alter_table_prefix(step.after) + "ALTER COLUMN " + quote_identifier(to.name) + " ";
+    bool type_changes = !(from.type == to.type);
+    std::string using_text = type_changes ? using_clause(to.name, from.type, to.type, ctx.state) : "";
+    // An old default that may not convert to the new type is dropped first
+    // and the new one set after the change.
+    bool default_around = type_changes && from.default_value &&
+                          (!using_text.empty() || from.type.kind != to.type.kind);
+    bool default_changes = !sql::same(from.default_value, to.default_value);
+    // CHECK constraints and partial indexes that mention the column hold
+    // constants of the old enum type: PostgreSQL cannot rebuild them for the
+    // new type, so they are dropped before and recreated after.
+    bool enum_change = type_changes && (from.type.kind == sql::TypeKind::enum_ || to.type.kind == sql::TypeKind::enum_);
+    std::vector<const schema::Constraint*> checks;
+    std::vector<const schema::Index*> partial;
+    if (enum_change) {
+        std::vector<std::string> names{to.name};
+        for (const auto& constraint : step.after.constraints)
+            if (constraint.kind == schema::ConstraintKind::check && mentions_any(constraint.check, names))
+                checks.push_back(&constraint);
+        for (const auto& index : step.after.indexes)
+            if (mentions_any(index.where, names)) partial.push_back(&index);
+    }
+    for (const auto* check : checks)
+        ctx.emit(alter_table_prefix(step.after) + "DROP CONSTRAINT " + quote_identifier(check->name));
+    for (const auto* index : partial) ctx.emit("DROP INDEX " + quote_identifier(index->name));
+    if (default_around) ctx.emit(prefix + "DROP DEFAULT");
+    if (type_changes) ctx.emit(prefix + "TYPE " + type_name(to.type, ctx.state) + using_text);
+    for (const auto* check : checks)
+        ctx.emit(alter_table_prefix(step.after) + "ADD " + constraint_definition(*check, step.after, ctx));
+    for (const auto* index : partial) ctx.emit(index_definition(*index, false, ctx));
+    if (from.nullable != to.nullable) ctx.emit(prefix + (to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
+    if (default_around) {
+        if (to.default_value) ctx.emit(prefix + "SET DEFAULT " + expression(*to.default_value, ctx));
+    } else if (default_changes) {
+        if (to.default_value) ctx.emit(prefix + "SET DEFAULT " + expression(*to.default_value, ctx));
+        else ctx.emit(prefix + "DROP DEFAULT");
+    }
+    if (from.autoincrement != to.autoincrement) {
+        if (to.autoincrement) ctx.emit(prefix + "ADD" + autoincrement_clause(to));
+        else ctx.emit(prefix + "DROP IDENTITY");
+    }
+    if (from.comment != to.comment) ctx.emit(comment_on_column_sql(step.after, to));
+}
+
+}  // namespace retort::dialects

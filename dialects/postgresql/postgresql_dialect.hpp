@@ -1,0 +1,54 @@
+#pragma once
+// The PostgreSQL back end (PostgreSQL 12+, tested on 15; docs/postgresql.md).
+//
+// What differs from the shared rendering, as data first:
+//  - traits: transactional DDL, 63-byte names, partial and concurrent
+//    indexes, native enum types;
+//  - names quoted when they are PostgreSQL keywords other than "unreserved"
+//    (postgresql_reserved.cpp, the same rule as the server's quote_ident());
+//  - the type table (type_name): json -> JSONB (or JSON by config),
+//    datetime -> TIMESTAMP WITHOUT TIME ZONE, binary -> BYTEA, ...;
+//  - literals for standard_conforming_strings = on: backslashes are plain
+//    characters, binary as '\x..'::bytea, booleans true/false;
+//  - ALTER COLUMN ... TYPE gets USING for casts PostgreSQL does not make on
+//    assignment (to/from an enum via text), with the default dropped and
+//    restored around it;
+//  - enum values: ADD VALUE outside the transaction block (a value added in
+//    a transaction cannot be used before it commits), DROP VALUE as the
+//    rename / create / convert / drop sequence (postgresql_enum.cpp).
+#include "dialects/base_dialect.hpp"
+
+namespace retort::dialects {
+
+class PostgresqlDialect : public BaseDialect {
+public:
+    explicit PostgresqlDialect(Options options) : BaseDialect(std::move(options)) {}
+
+    const Traits& traits() const override;
+    std::vector<std::string> script_notes() const override;
+
+    // identifiers (postgresql_reserved.cpp)
+    const WordSet& reserved_words() const override;
+
+    // types, literals, expressions
+    std::string type_name(const sql::Type& type, const schema::Schema& state) const override;
+    std::string binary_literal(std::string_view bytes) const override;
+    std::string boolean_literal(bool value) const override;
+    std::string function_call(const sql::Call& call, Context& ctx) const override;
+
+    // alter column: USING casts, defaults around a type change
+    void alter_column(const plan::AlterColumn&, const plan::AlterTable& step, Context&) const override;
+    // The USING clause (with a leading space) for a change of `column` from
+    // `from` to `to`, or "" when PostgreSQL converts by itself.
+    std::string using_clause(const std::string& column, const sql::Type& from, const sql::Type& to,
+                             const schema::Schema& state) const;
+
+    // True when `expr` names one of `columns` (postgresql_enum.cpp).
+    static bool mentions_any(const sql::ExprRef& expr, const std::vector<std::string>& columns);
+
+    // enum types (postgresql_enum.cpp)
+    void add_enum_value(const plan::AddEnumValue&, Context&) const override;
+    void drop_enum_value(const plan::DropEnumValue&, Context&) const override;
+};
+
+}  // namespace retort::dialects

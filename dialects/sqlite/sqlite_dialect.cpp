@@ -1,0 +1,325 @@
+#include "dialects/sqlite/sqlite_dialect.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace retort::dialects {
+
+const Traits& SqliteDialect::traits() const {
+    static const Traits traits{
+        .name = "sqlite",
+        .transactional_ddl = true,
+        .max_identifier = std::size_t(1) << 30,  // SQLite has no limit of its own
+        .identifier_limit_in_bytes = true,
+        .alter_column_in_place = false,
+        .partial_indexes = true,
+        .concurrent_indexes = false,
+        .native_enum_type = false,
+    };
+    return traits;
+}
+
+// ------------------------------------------------------------ identifiers
+
+const WordSet& SqliteDialect::reserved_words() const {
+    // SQLite's keyword list (https://sqlite.org/lang_keywords.html), lower
+    // case, plus true/false, which SQLite reads as values unless a column of
+    // that name exists.
+    static const WordSet words{
+        "abort", "action", "add", "after", "all", "alter", "always", "analyze", "and", "as", "asc",
+        "attach", "autoincrement", "before", "begin", "between", "by", "cascade", "case", "cast",
+        "check", "collate", "column", "commit", "conflict", "constraint", "create", "cross",
+        "current", "current_date", "current_time", "current_timestamp", "database", "default",
+        "deferrable", "deferred", "delete", "desc", "detach", "distinct", "do", "drop", "each",
+        "else", "end", "escape", "except", "exclude", "exclusive", "exists", "explain", "fail",
+        "false", "filter", "first", "following", "for", "foreign", "from", "full", "generated",
+        "glob", "group", "groups", "having", "if", "ignore", "immediate", "in", "index", "indexed",
+        "initially", "inner", "insert", "instead", "intersect", "into", "is", "isnull", "join",
+        "key", "last", "left", "like", "limit", "match", "materialized", "natural", "no", "not",
+        "nothing", "notnull", "null", "nulls", "of", "offset", "on", "or", "order", "others",
+        "outer", "over", "partition", "plan", "pragma", "preceding", "primary", "query", "raise",
+        "range", "recursive", "references", "regexp", "reindex", "release", "rename", "replace",
+        "restrict", "returning", "right", "rollback", "row", "rows", "savepoint", "select", "set",
+        "table", "temp", "temporary", "then", "ties", "to", "transaction", "trigger", "true",
+        "unbounded", "union", "unique", "update", "using", "vacuum", "values", "view", "virtual",
+        "when", "where", "window", "with", "without",
+    };
+    return words;
+}
+
+void SqliteDialect::check_name(std::string_view kind, std::string_view name, SourceSpan span, Context& ctx) const {
+    std::string lower;
+    for (char c : name.substr(0, 7)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (lower == "sqlite_")
+        ctx.diagnostics.error(DiagCode::unsupported_in_dialect, span.valid() ? span : ctx.span,
+                              "SQLite reserves names that begin with \"sqlite_\" for itself: rename {} \"{}\"",
+                              kind, name);
+}
+
+// ------------------------------------------------------------ types
+
+// The type table (docs/sqlite.md). The affinity follows from the name by
+// SQLite's rules: INT -> INTEGER; CHAR, CLOB, TEXT -> TEXT; BLOB -> BLOB;
+// REAL, FLOA, DOUB -> REAL; anything else NUMERIC.
+std::string SqliteDialect::type_name(const sql::Type& type, const schema::Schema& state) const {
+    using K = sql::TypeKind;
+    auto sized = [](const char* base, const std::optional<int>& n) {
+        return n ? fmt::format("{}({})", base, *n) : std::string(base);
+    };
+    switch (type.kind) {
+        case K::smallint: return "SMALLINT";   // INTEGER
+        case K::integer: return "INTEGER";     // INTEGER
+        case K::bigint: return "BIGINT";       // INTEGER
+        case K::numeric:                       // NUMERIC
+            if (type.length && type.scale) return fmt::format("NUMERIC({}, {})", *type.length, *type.scale);
+            return sized("NUMERIC", type.length);
+        case K::float_: return "REAL";              // REAL
+        case K::double_: return "DOUBLE PRECISION";  // REAL
+        case K::boolean: return "BOOLEAN";           // NUMERIC, holds 1/0
+        case K::varchar: return sized("VARCHAR", type.length);  // TEXT
+        case K::char_: return sized("CHAR", type.length);       // TEXT
+        case K::text: return "TEXT";                            // TEXT
+        case K::date: return "DATE";                            // NUMERIC, holds 'YYYY-MM-DD'
+        case K::time: return sized("TIME", type.length);        // NUMERIC
+        case K::datetime: return sized("DATETIME", type.length);     // NUMERIC
+        case K::timestamp: return sized("TIMESTAMP", type.length);   // NUMERIC
+        case K::timestamptz: return sized("TIMESTAMPTZ", type.length);  // NUMERIC
+        case K::json: return "TEXT";      // TEXT: JSON's NUMERIC affinity would turn '1.50' into 1.5
+        case K::uuid: return "CHAR(36)";  // TEXT
+        case K::binary: return "BLOB";    // BLOB
+        case K::enum_: {                  // TEXT, with a CHECK on the column
+            std::size_t longest = 1;
+            if (const auto* e = state.enum_type(type.enum_name)) {
+                for (const auto& value : e->values) {
+                    std::size_t chars = 0;
+                    for (unsigned char c : value) chars += (c & 0xC0) != 0x80;
+                    longest = std::max(longest, chars);
+                }
+            }
+            return fmt::format("VARCHAR({})", longest);
+        }
+    }
+    return "TEXT";
+}
+
+// ------------------------------------------------------------ literals
+
+std::string SqliteDialect::string_literal(std::string_view text) const {
+    if (text.find('\r') == std::string_view::npos) return BaseDialect::string_literal(text);
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!out.empty()) out += " || ";
+        if (text[i] == '\r') {
+            out += "char(13";
+            for (++i; i < text.size() && text[i] == '\r'; ++i) out += ", 13";
+            out += ")";
+        } else {
+            std::size_t end = text.find('\r', i);
+            if (end == std::string_view::npos) end = text.size();
+            out += BaseDialect::string_literal(text.substr(i, end - i));
+            i = end;
+        }
+    }
+    return out;
+}
+
+std::string SqliteDialect::boolean_literal(bool value) const { return value ? "1" : "0"; }
+std::string SqliteDialect::date_literal(std::string_view text) const { return string_literal(text); }
+std::string SqliteDialect::timestamp_literal(std::string_view text) const { return string_literal(text); }
+
+// ------------------------------------------------------------ definitions
+
+std::string SqliteDialect::autoincrement_clause(const schema::Column&) const { return " AUTOINCREMENT"; }
+
+std::string SqliteDialect::default_value(const sql::Expr& expr, Context& ctx) const {
+    std::string text = expression(expr, ctx);
+    // A string with a carriage return is an expression (see string_literal).
+    const auto* lit = std::get_if<sql::Literal>(&expr.node);
+    bool bare = (lit && !(lit->kind == sql::LiteralKind::string && lit->text.find('\r') != std::string::npos)) ||
+                std::holds_alternative<sql::Paren>(expr.node);
+    if (const auto* call = std::get_if<sql::Call>(&expr.node))
+        bare = call->function == sql::Function::now || call->function == sql::Function::current_date;
+    if (const auto* unary = std::get_if<sql::Unary>(&expr.node))
+        bare = unary->op != sql::UnaryOp::not_ && std::holds_alternative<sql::Literal>(unary->operand->node) &&
+               text.size() > 1 && text[1] != '(';
+    return bare ? text : "(" + text + ")";
+}
+
+std::string SqliteDialect::enum_check(const schema::Column& column, Context& ctx) const {
+    if (column.type.kind != sql::TypeKind::enum_) return "";
+    const schema::EnumType* type = ctx.state.enum_type(column.type.enum_name);
+    if (!type) {
+        ctx.diagnostics.error(DiagCode::unknown_object, column.declared_at.valid() ? column.declared_at : ctx.span,
+                              "type \"{}\" of column \"{}\" does not exist", column.type.enum_name, column.name);
+        return "";
+    }
+    std::string out = "CHECK (" + quote_identifier(column.name) + " IN (";
+    for (std::size_t i = 0; i < type->values.size(); ++i) {
+        if (i) out += ", ";
+        out += string_literal(type->values[i]);
+    }
+    return out + "))";
+}
+
+std::string SqliteDialect::column_definition(const schema::Column& column, const schema::Table& table,
+                                             Context& ctx) const {
+    const schema::Constraint* pk = table.primary_key();
+    bool rowid_key = column.autoincrement;
+    if (rowid_key && !(pk && pk->columns.size() == 1 && pk->columns.front() == column.name)) {
+        ctx.diagnostics.error(DiagCode::unsupported_in_dialect,
+                              column.declared_at.valid() ? column.declared_at : ctx.span,
+                              "SQLite allows autoincrement only on a single-column integer primary key; "
+                              "column \"{}\" is not one",
+                              column.name);
+        rowid_key = false;
+    }
+    std::string out = quote_identifier(column.name) + " ";
+    // AUTOINCREMENT needs exactly INTEGER PRIMARY KEY (the rowid).
+    out += rowid_key ? "INTEGER" : type_name(column.type, ctx.state);
+    bool key_column = pk && std::find(pk->columns.begin(), pk->columns.end(), column.name) != pk->columns.end();
+    // SQLite lets a non-integer primary key hold NULL unless told otherwise.
+    if (!column.nullable || key_column) out += " NOT NULL";
+    if (column.default_value) out += " DEFAULT " + default_value(*column.default_value, ctx);
+    if (rowid_key) out += " CONSTRAINT " + quote_identifier(pk->name) + " PRIMARY KEY" + autoincrement_clause(column);
+    std::string check = enum_check(column, ctx);
+    if (!check.empty()) out += " " + check;
+    return out;
+}
+
+std::string SqliteDialect::create_table_sql(const schema::Table& table, std::string_view name, bool if_not_exists,
+                                            Context& ctx) const {
+    const schema::Column* inline_key = nullptr;
+    for (const auto& column : table.columns)
+        if (column.autoincrement) inline_key = &column;
+    std::string sql = if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ";
+    sql += quote_identifier(name) + " (";
+    bool first = true;
+    for (const auto& column : table.columns) {
+        sql += first ? "\n    " : ",\n    ";
+        first = false;
+        sql += column_definition(column, table, ctx);
+    }
+    for (const auto& constraint : table.constraints) {
+        // The primary key of an autoincrement column is written on the column.
+        if (inline_key && constraint.kind == schema::ConstraintKind::primary_key && constraint.columns.size() == 1 &&
+            constraint.columns.front() == inline_key->name)
+            continue;
+        sql += first ? "\n    " : ",\n    ";
+        first = false;
+        sql += constraint_definition(constraint, table, ctx);
+    }
+    return sql + "\n)";
+}
+
+namespace {
+
+bool reads_clock(const sql::ExprRef& expr) {
+    if (!expr) return false;
+    return std::visit(
+        [](const auto& node) -> bool {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, sql::Call>) {
+                if (node.function == sql::Function::now || node.function == sql::Function::current_date)
+                    return true;
+                return std::any_of(node.args.begin(), node.args.end(), reads_clock);
+            } else if constexpr (std::is_same_v<T, sql::Unary>) {
+                return reads_clock(node.operand);
+            } else if constexpr (std::is_same_v<T, sql::Binary>) {
+                return reads_clock(node.lhs) || reads_clock(node.rhs);
+            } else if constexpr (std::is_same_v<T, sql::IsNull>) {
+                return reads_clock(node.operand);
+            } else if constexpr (std::is_same_v<T, sql::InList>) {
+                return reads_clock(node.operand) || std::any_of(node.items.begin(), node.items.end(), reads_clock);
+            } else if constexpr (std::is_same_v<T, sql::Like>) {
+                return reads_clock(node.operand) || reads_clock(node.pattern);
+            } else if constexpr (std::is_same_v<T, sql::Between>) {
+                return reads_clock(node.operand) || reads_clock(node.low) || reads_clock(node.high);
+            } else if constexpr (std::is_same_v<T, sql::Paren>) {
+                return reads_clock(node.inner);
+            } else {
+                return false;
+            }
+        },
+        expr->node);
+}
+
+}  // namespace
+
+std::string SqliteDialect::index_definition(const schema::Index& index, bool concurrently, Context& ctx) const {
+    if (reads_clock(index.where))
+        ctx.diagnostics.error(DiagCode::unsupported_in_dialect, index.declared_at.valid() ? index.declared_at : ctx.span,
+                              "SQLite does not allow now() or current_date in the `where` of a partial index "
+                              "(\"{}\"): compare with a constant, or put the index in an `only` block",
+                              index.name);
+    return BaseDialect::index_definition(index, concurrently, ctx);
+}
+
+// ------------------------------------------------------------ comments
+// SQLite stores no comments: they are kept in the script as SQL comments.
+
+std::string SqliteDialect::comment_on_table_sql(const schema::Table& table) const {
+    if (!table.comment) return fmt::format("table {}: comment removed", table.name);
+    return fmt::format("table {}: {}", table.name, *table.comment);
+}
+
+std::string SqliteDialect::comment_on_column_sql(const schema::Table& table, const schema::Column& column) const {
+    if (!column.comment) return fmt::format("column {}.{}: comment removed", table.name, column.name);
+    return fmt::format("column {}.{}: {}", table.name, column.name, *column.comment);
+}
+
+void SqliteDialect::emit_table_comments(const schema::Table& table, Context& ctx) const {
+    if (table.comment) ctx.comment(comment_on_table_sql(table));
+    for (const auto& column : table.columns)
+        if (column.comment) ctx.comment(comment_on_column_sql(table, column));
+}
+
+void SqliteDialect::comment_on_table(const plan::CommentOnTable& step, Context& ctx) const {
+    ctx.comment(comment_on_table_sql(step.after));
+}
+
+void SqliteDialect::comment_on_column(const plan::CommentOnColumn& step, Context& ctx) const {
+    const schema::Column* column = step.after.column(step.column);
+    if (!column) {
+        ctx.diagnostics.error(DiagCode::unknown_object, ctx.span, "column \"{}\" does not exist in table \"{}\"",
+                              step.column, step.after.name);
+        return;
+    }
+    ctx.comment(comment_on_column_sql(step.after, *column));
+}
+
+// ------------------------------------------------------------ tables and indexes
+
+void SqliteDialect::create_table(const plan::CreateTable& step, Context& ctx) const {
+    check_name("table", step.table.name, step.table.declared_at, ctx);
+    ctx.emit(create_table_sql(step.table, step.table.name, step.if_not_exists, ctx));
+    emit_table_comments(step.table, ctx);
+}
+
+void SqliteDialect::rename_table(const plan::RenameTable& step, Context& ctx) const {
+    check_name("table", step.after.name, ctx.span, ctx);
+    BaseDialect::rename_table(step, ctx);
+}
+
+void SqliteDialect::create_index(const plan::CreateIndex& step, Context& ctx) const {
+    check_name("index", step.index.name, step.index.declared_at, ctx);
+    // `concurrently` has no meaning on SQLite (traits: no concurrent indexes).
+    ctx.emit(index_definition(step.index, false, ctx));
+}
+
+// ------------------------------------------------------------ enum types
+// No enum types on SQLite: a column of an enum type is a VARCHAR with a
+// CHECK listing the values; a change of the values rebuilds its tables.
+
+void SqliteDialect::create_enum(const plan::CreateEnum& step, Context& ctx) const {
+    std::string values;
+    for (const auto& value : step.type.values) values += (values.empty() ? "" : ", ") + string_literal(value);
+    ctx.comment(fmt::format("enum type {} ({}): a CHECK on every column of this type", step.type.name, values));
+}
+
+void SqliteDialect::drop_enum(const plan::DropEnum& step, Context& ctx) const {
+    ctx.comment(fmt::format("enum type {} dropped", step.type.name));
+}
+
+}  // namespace retort::dialects

@@ -1,0 +1,96 @@
+#pragma once
+// The SQLite back end (docs/sqlite.md). Differences from the shared
+// rendering, data first: the keyword list, the type table (by SQLite's
+// affinity rules), literals (booleans 1/0, dates as text), enum columns as
+// VARCHAR(n) with a CHECK, table comments as SQL comments.
+//
+// SQLite's ALTER TABLE can add, rename and drop (some) columns and rename a
+// table. Every other change goes through the table rebuild of SQLite's
+// documentation, planned in sqlite_rebuild.cpp from the plan step's
+// before/after tables.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dialects/base_dialect.hpp"
+
+namespace retort::dialects {
+
+class SqliteDialect : public BaseDialect {
+public:
+    explicit SqliteDialect(Options options) : BaseDialect(std::move(options)) {}
+
+    const Traits& traits() const override;
+
+    // ------------------------------------------------------------ rendering
+    const WordSet& reserved_words() const override;
+    std::string type_name(const sql::Type& type, const schema::Schema& state) const override;
+    // 'text' with quotes doubled; a carriage return is written as char(13)
+    // joined with ||, because the sqlite3 shell drops a CR before a line end.
+    std::string string_literal(std::string_view text) const override;
+    std::string boolean_literal(bool value) const override;
+    std::string date_literal(std::string_view text) const override;
+    std::string timestamp_literal(std::string_view text) const override;
+
+    std::string column_definition(const schema::Column& column, const schema::Table& table,
+                                  Context& ctx) const override;
+    std::string autoincrement_clause(const schema::Column& column) const override;
+    // The DEFAULT value: a literal or signed number as is, CURRENT_TIMESTAMP /
+    // CURRENT_DATE, anything else in parentheses (SQLite's DEFAULT grammar).
+    std::string default_value(const sql::Expr& expr, Context& ctx) const;
+    // CHECK ("col" IN ('a', 'b')) for a column of an enum type, or "".
+    std::string enum_check(const schema::Column& column, Context& ctx) const;
+    // The whole CREATE TABLE statement of `table`, created under `name`.
+    std::string create_table_sql(const schema::Table& table, std::string_view name, bool if_not_exists,
+                                 Context& ctx) const;
+
+    // SQLite refuses now() / current_date in a partial index's WHERE.
+    std::string index_definition(const schema::Index& index, bool concurrently, Context& ctx) const override;
+
+    void emit_table_comments(const schema::Table& table, Context& ctx) const override;
+    std::string comment_on_table_sql(const schema::Table& table) const override;
+    std::string comment_on_column_sql(const schema::Table& table, const schema::Column& column) const override;
+
+    // ------------------------------------------------------------ hooks
+    void create_table(const plan::CreateTable&, Context&) const override;
+    void rename_table(const plan::RenameTable&, Context&) const override;
+    void comment_on_table(const plan::CommentOnTable&, Context&) const override;
+    void comment_on_column(const plan::CommentOnColumn&, Context&) const override;
+    // Native ADD/DROP/RENAME COLUMN where SQLite allows all the actions,
+    // otherwise one rebuild for the whole statement (sqlite_rebuild.cpp).
+    void alter_table(const plan::AlterTable&, Context&) const override;
+    void create_index(const plan::CreateIndex&, Context&) const override;
+    void create_enum(const plan::CreateEnum&, Context&) const override;
+    void drop_enum(const plan::DropEnum&, Context&) const override;
+    // An enum's values live in the CHECK of every column that uses it: each
+    // table in `users` is rebuilt.
+    void add_enum_value(const plan::AddEnumValue&, Context&) const override;
+    void rename_enum_value(const plan::RenameEnumValue&, Context&) const override;
+    void drop_enum_value(const plan::DropEnumValue&, Context&) const override;
+
+    // ------------------------------------------------------------ the rebuild
+    // One column of the rebuilt table and the SELECT expression that fills
+    // it from the old table; a column without one takes its default.
+    struct Copy {
+        std::string column;
+        std::string expression;
+    };
+    // The rebuild of SQLite's documentation ("Making Other Kinds Of Table
+    // Schema Changes"): CREATE the new table from `after`, copy the rows,
+    // DROP the old table, RENAME the new one, recreate `after`'s indexes,
+    // check the foreign keys. `autoincrement_kept`: carry the AUTOINCREMENT
+    // counter over. PRAGMA foreign_keys=OFF/ON go to the script's prologue
+    // and epilogue (a PRAGMA inside a transaction does nothing).
+    void rebuild_table(const schema::Table& after, const std::vector<Copy>& copies, bool autoincrement_kept,
+                       const std::string& reason, Context& ctx) const;
+
+private:
+    // An error when SQLite cannot hold an object of this name.
+    void check_name(std::string_view kind, std::string_view name, SourceSpan span, Context& ctx) const;
+    void rebuild_enum_users(const plan::EnumUsers& users, std::string_view type_name,
+                            const std::optional<std::pair<std::string, std::string>>& renamed,
+                            const std::string& reason, Context& ctx) const;
+};
+
+}  // namespace retort::dialects

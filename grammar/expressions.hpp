@@ -1,0 +1,141 @@
+#pragma once
+// Column types and expressions (language.md §5).
+//
+// Precedence, loosest first: or < and < not < comparison (= <> != < <= > >=,
+// is [not] null, [not] in, [not] like, [not] between) < || < + - < * / % <
+// unary - +. Comparisons do not chain: `a = b = c` is a syntax error.
+#include "grammar/lexical.hpp"
+
+namespace retort::grammar {
+
+// ------------------------------------------------------------ types
+
+struct type_arg : type_int {};
+struct type_args : seq<lparen, must<type_arg>, opt<comma, must<type_arg>>, must<rparen>> {};
+
+template <typename Kw>
+struct type_with_args : seq<Kw, opt<type_args>> {};
+
+struct ty_smallint : kw_t_smallint {};
+struct ty_integer : sor<kw_t_integer, kw_t_int> {};
+struct ty_bigint : kw_t_bigint {};
+struct ty_numeric : type_with_args<sor<kw_t_numeric, kw_t_decimal>> {};
+struct ty_float : kw_t_float {};
+struct ty_double : kw_t_double {};
+struct ty_boolean : kw_t_boolean {};
+struct ty_varchar : type_with_args<sor<kw_t_string, kw_t_varchar>> {};
+struct ty_char : type_with_args<kw_t_char> {};
+struct ty_text : kw_t_text {};
+struct ty_date : kw_t_date {};
+struct ty_time : type_with_args<kw_t_time> {};
+struct ty_datetime : type_with_args<kw_t_datetime> {};
+struct ty_timestamp : type_with_args<kw_t_timestamp> {};
+struct ty_timestamptz : type_with_args<kw_t_timestamptz> {};
+struct ty_json : kw_t_json {};
+struct ty_uuid : kw_t_uuid {};
+struct ty_binary : sor<kw_t_binary, kw_t_blob> {};
+struct ty_enum : seq<name> {};
+
+struct column_type
+    : sor<ty_smallint, ty_integer, ty_bigint, ty_numeric, ty_float, ty_double, ty_boolean,
+          ty_varchar, ty_char, ty_text, ty_date, ty_time, ty_datetime, ty_timestamp,
+          ty_timestamptz, ty_json, ty_uuid, ty_binary, ty_enum> {};
+
+// ------------------------------------------------------------ expressions
+
+struct expr;
+
+// A mark on the expression stack: lists (calls, in-lists, rows) take the
+// operands pushed after it.
+struct expr_mark : success {};
+
+struct lit_null : kw_null {};
+struct lit_true : kw_true_ {};
+struct lit_false : kw_false_ {};
+struct lit_date : seq<kw_t_date, string_literal> {};
+struct lit_timestamp : seq<kw_t_timestamp, string_literal> {};
+struct lit_number : number {};
+struct lit_binary : seq<binary_string, skip> {};
+struct lit_string : string_literal {};
+struct literal
+    : sor<lit_null, lit_true, lit_false, lit_date, lit_timestamp, lit_number, lit_binary,
+          lit_string> {};
+
+// current_date is written without parentheses, as in SQL.
+struct current_date_ : kw_current_date {};
+struct call_head : seq<ident_plain, skip, one<'('>, skip> {};
+struct call_args : opt<expr, star<comma, must<expr>>> {};
+struct call : seq<call_head, expr_mark, call_args, must<rparen>> {};
+
+struct paren : seq<lparen, must<expr>, must<rparen>> {};
+
+// Words that end an operand: never column names in expressions.
+struct reserved_word
+    : sor<kw_and_, kw_or_, kw_not_, kw_null, kw_true_, kw_false_, kw_is, kw_in, kw_like,
+          kw_between> {};
+struct column_ref : seq<not_at<reserved_word>, name> {};
+
+struct primary : sor<paren, literal, current_date_, call, column_ref> {};
+
+struct minus_sign : seq<one<'-'>, skip> {};
+struct plus_sign : seq<one<'+'>, skip> {};
+struct unary;
+struct negate : seq<minus_sign, must<unary>> {};
+struct unary_plus : seq<plus_sign, must<unary>> {};
+struct unary : sor<negate, unary_plus, primary> {};
+
+// Binary operators: each tail combines the two operands on top of the stack.
+struct mul_op : seq<one<'*'>, skip> {};
+struct div_op : seq<one<'/'>, skip> {};
+struct mod_op : seq<one<'%'>, skip> {};
+struct mul_tail : seq<mul_op, must<unary>> {};
+struct div_tail : seq<div_op, must<unary>> {};
+struct mod_tail : seq<mod_op, must<unary>> {};
+struct product : seq<unary, star<sor<mul_tail, div_tail, mod_tail>>> {};
+
+struct add_tail : seq<plus_sign, must<product>> {};
+struct sub_tail : seq<minus_sign, must<product>> {};
+struct sum : seq<product, star<sor<add_tail, sub_tail>>> {};
+
+struct concat_op : seq<two<'|'>, skip> {};
+struct concat_tail : seq<concat_op, must<sum>> {};
+struct concat : seq<sum, star<concat_tail>> {};
+
+struct op_ne : seq<sor<string<'<', '>'>, string<'!', '='>>, skip> {};
+struct op_le : seq<string<'<', '='>, skip> {};
+struct op_ge : seq<string<'>', '='>, skip> {};
+struct op_eq : seq<one<'='>, skip> {};
+struct op_lt : seq<one<'<'>, skip> {};
+struct op_gt : seq<one<'>'>, skip> {};
+struct compare_op : sor<op_ne, op_le, op_ge, op_eq, op_lt, op_gt> {};
+struct compare_tail : seq<compare_op, must<concat>> {};
+
+struct is_not_null_tail : seq<kw_is, kw_not_, must<kw_null>> {};
+struct is_null_tail : seq<kw_is, must<kw_null>> {};
+
+struct in_list : seq<lparen, expr_mark, must<expr>, star<comma, must<expr>>, must<rparen>> {};
+template <bool Negated>
+struct in_tail : seq<kw_in, must<in_list>> {};
+template <bool Negated>
+struct like_tail : seq<kw_like, must<concat>> {};
+template <bool Negated>
+struct between_tail : seq<kw_between, must<concat>, must<kw_and_>, must<concat>> {};
+struct negated_tail : seq<kw_not_, sor<in_tail<true>, like_tail<true>, between_tail<true>>> {};
+
+struct comparison_tail
+    : sor<compare_tail, is_not_null_tail, is_null_tail, in_tail<false>, like_tail<false>,
+          between_tail<false>, negated_tail> {};
+struct comparison : seq<concat, opt<comparison_tail>> {};
+
+struct not_prefix;
+struct negation : sor<not_prefix, comparison> {};
+struct not_prefix : seq<kw_not_, must<negation>> {};
+
+struct and_tail : seq<kw_and_, must<negation>> {};
+struct conjunction : seq<negation, star<and_tail>> {};
+struct or_tail : seq<kw_or_, must<conjunction>> {};
+struct disjunction : seq<conjunction, star<or_tail>> {};
+
+struct expr : disjunction {};
+
+}  // namespace retort::grammar

@@ -1,0 +1,116 @@
+# The MariaDB/MySQL adapter of the live-engine harness (tests/live/lib.sh).
+# Sourced, not run. Reads the server that scripts/engine_mariadb.sh started:
+#   RETORT_MYSQL_SOCKET   unix socket (preferred), or
+#   RETORT_MYSQL_PORT     TCP port on 127.0.0.1 (RETORT_MYSQL_HOST to change)
+#   RETORT_MYSQL_USER     default: retort (no password)
+#
+#   engine_check          0 when the server answers, else prints why
+#   engine_available      true when the settings are there
+#   engine_fresh DB       drop and create database DB (utf8mb4)
+#   engine_apply DB FILE  run a script; stops at the first error, non-zero exit
+#   engine_dump DB        the schema, normalized: mysqldump --no-data without
+#                         comments, dates, AUTO_INCREMENT counters or
+#                         version-dependent /*!...*/ settings
+#   engine_query DB SQL   rows tab-separated, no header (batch mode: \t \n \\ \0
+#                         inside values are escaped as mysql -B does)
+#   engine_tables DB      the table names, one a line, sorted
+#   engine_drop DB        drop database DB
+#   engine_text_hex COL / engine_blob_hex COL   SQL: lower-case hex of the bytes
+#
+# The server is MariaDB, so scripts are generated with `flavor: mariadb` (the
+# one flavor difference, DROP CHECK vs DROP CONSTRAINT, does not run on
+# MariaDB otherwise): gen() below replaces lib.sh's and passes a copy of the
+# sample's retort.yaml with the flavor set.
+ENGINE_DIALECT=mysql
+
+retort_mysql_connect() {
+  local args=(--no-defaults --default-character-set=utf8mb4 --user="${RETORT_MYSQL_USER:-retort}")
+  if [ -n "${RETORT_MYSQL_SOCKET:-}" ]; then
+    args+=(--protocol=socket --socket="$RETORT_MYSQL_SOCKET")
+  else
+    args+=(--protocol=tcp --host="${RETORT_MYSQL_HOST:-127.0.0.1}" --port="${RETORT_MYSQL_PORT:-3306}")
+  fi
+  printf '%s\n' "${args[@]}"
+}
+
+retort_mysql_client() {
+  local cli
+  cli=$(command -v mariadb || command -v mysql) || { echo "engine_mariadb: no mariadb client" >&2; return 1; }
+  local conn
+  mapfile -t conn < <(retort_mysql_connect)
+  "$cli" "${conn[@]}" "$@"
+}
+
+retort_mysql_dump_bin() {
+  command -v mariadb-dump || command -v mysqldump
+}
+
+engine_available() {
+  [ -n "${RETORT_MYSQL_SOCKET:-}" ] || [ -n "${RETORT_MYSQL_PORT:-}" ]
+}
+
+engine_check() {
+  engine_available || { echo "RETORT_MYSQL_SOCKET / RETORT_MYSQL_PORT are not set"; return 1; }
+  command -v mariadb >/dev/null || command -v mysql >/dev/null || { echo "no mariadb client installed"; return 1; }
+  retort_mysql_client -e "SELECT 1" >/dev/null 2>&1 ||
+    { echo "cannot connect to MariaDB at ${RETORT_MYSQL_SOCKET:-127.0.0.1:${RETORT_MYSQL_PORT:-}}"; return 1; }
+}
+
+engine_text_hex() { echo "LOWER(HEX($1))"; }
+engine_blob_hex() { echo "LOWER(HEX($1))"; }
+
+# mariadb_config SAMPLE_DIR: the sample's retort.yaml with `flavor: mariadb`.
+mariadb_config() {
+  local sample=$1 out
+  out="${WORK:-${TMPDIR:-/tmp}}/retort-mariadb-$(basename "$sample").yaml"
+  if grep -Eq '^mysql:.*flavor: *[a-z]+' "$sample/retort.yaml"; then
+    sed -E 's/^(mysql:.*flavor: *)[a-z]+/\1mariadb/' "$sample/retort.yaml" >"$out"
+  elif grep -q '^mysql: *{' "$sample/retort.yaml"; then
+    sed -E 's/^mysql: *\{/mysql: { flavor: mariadb,/' "$sample/retort.yaml" >"$out"
+  elif grep -q '^mysql:' "$sample/retort.yaml"; then
+    sed -E 's/^mysql:.*$/&\n  flavor: mariadb/' "$sample/retort.yaml" >"$out"
+  else
+    { cat "$sample/retort.yaml"; echo; echo "mysql: { flavor: mariadb }"; } >"$out"
+  fi
+  echo "$out"
+}
+
+gen() {
+  local sample=$1; shift
+  local cmd=$1; shift
+  "$RETORT" -C "$sample" -c "$(mariadb_config "$sample")" "$cmd" -d "$ENGINE_DIALECT" "$@"
+}
+
+engine_fresh() {
+  local db=$1
+  retort_mysql_client -e "DROP DATABASE IF EXISTS \`$db\`; CREATE DATABASE \`$db\` CHARACTER SET utf8mb4"
+}
+
+engine_drop() {
+  retort_mysql_client -e "DROP DATABASE IF EXISTS \`$1\`"
+}
+
+engine_apply() {
+  local db=$1 file=$2
+  # Batch mode from stdin: the client stops at the first error and exits 1.
+  retort_mysql_client --batch "$db" <"$file"
+}
+
+engine_dump() {
+  local db=$1 dump conn
+  dump=$(retort_mysql_dump_bin) || { echo "engine_mariadb: no mysqldump" >&2; return 1; }
+  mapfile -t conn < <(retort_mysql_connect)
+  "$dump" "${conn[@]}" --no-data --skip-comments --skip-dump-date --skip-add-drop-table \
+    --skip-set-charset --no-tablespaces --compact "$db" |
+    sed -E -e 's/ AUTO_INCREMENT=[0-9]+//' -e '/^\/\*[!M]/d'
+  return "${PIPESTATUS[0]}"
+}
+
+engine_query() {
+  local db=$1 sql=$2
+  retort_mysql_client --batch --skip-column-names "$db" -e "$sql"
+}
+
+engine_tables() {
+  engine_query "$1" "SELECT table_name FROM information_schema.tables WHERE table_schema = '$1' ORDER BY table_name"
+}

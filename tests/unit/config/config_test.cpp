@@ -1,0 +1,108 @@
+// retort.yaml: every key of cli.md, defaults, and the diagnostics for
+// unknown keys and values of the wrong type, at the yaml's line:col.
+#include <catch2/catch.hpp>
+
+#include "compiler/config/config.hpp"
+
+namespace {
+
+struct Loaded {
+    std::optional<retort::config::Config> config;
+    std::string diagnostics;
+};
+
+Loaded load(const std::string& text) {
+    retort::SourceManager sources;
+    retort::DiagnosticEngine diagnostics(sources);
+    const auto& file = sources.add("retort.yaml", "retort.yaml", text);
+    Loaded l;
+    l.config = retort::config::parse_config(file, diagnostics);
+    l.diagnostics = diagnostics.render();
+    return l;
+}
+
+std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+
+}  // namespace
+
+TEST_CASE("every key of cli.md is read", "[config]") {
+    auto l = load(
+        "versions: [versions, more/versions]\n"
+        "dialect: mysql\n"
+        "version_table: my_versions\n"
+        "version_table_schema: audit\n"
+        "transaction_per_migration: true\n"
+        "file_template: \"{rev}_{slug}\"\n"
+        "postgresql: { json: json }\n"
+        "mysql: { engine: Aria, charset: latin1, collation: latin1_bin, flavor: mariadb }\n");
+    INFO(l.diagnostics);
+    REQUIRE(l.config);
+    const auto& c = *l.config;
+    CHECK(c.versions == std::vector<std::string>{"versions", "more/versions"});
+    CHECK(c.dialect == "mysql");
+    CHECK(c.version_table == "my_versions");
+    CHECK(c.version_table_schema == std::optional<std::string>("audit"));
+    CHECK(c.transaction_per_migration);
+    CHECK(c.file_template == "{rev}_{slug}");
+    CHECK(c.postgresql.json == "json");
+    CHECK(c.mysql.engine == "Aria");
+    CHECK(c.mysql.charset == "latin1");
+    CHECK(c.mysql.collation == "latin1_bin");
+    CHECK(c.mysql.flavor == "mariadb");
+}
+
+TEST_CASE("defaults, an empty file, and a null schema", "[config]") {
+    for (std::string text : {"", "# only a comment\n", "version_table_schema: null\n", "versions: versions\n"}) {
+        auto l = load(text);
+        REQUIRE(l.config);
+        CHECK(l.config->versions == std::vector<std::string>{"versions"});
+        CHECK(l.config->dialect == "postgresql");
+        CHECK(l.config->version_table == "alembic_version");
+        CHECK_FALSE(l.config->version_table_schema);
+        CHECK_FALSE(l.config->transaction_per_migration);
+        CHECK(l.config->postgresql.json == "jsonb");
+    }
+}
+
+namespace {
+struct Bad {
+    const char* yaml;
+    const char* first_line;
+};
+}  // namespace
+
+TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[config]") {
+    auto c = GENERATE(values<Bad>({
+        {"versions: [versions]\ndialects: postgresql\n",
+         "retort.yaml:2:1: error: unknown key 'dialects' in retort.yaml; the known keys are versions, dialect, "
+         "version_table, version_table_schema, transaction_per_migration, file_template, postgresql, mysql"},
+        {"dialect: oracle\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, not 'oracle'"},
+        {"dialect: [postgresql]\n", "retort.yaml:1:10: error: 'dialect' must be a string"},
+        {"versions: {a: b}\n", "retort.yaml:1:11: error: 'versions' must be a list of folder names, e.g. [versions]"},
+        {"versions: [[a]]\n", "retort.yaml:1:12: error: each entry of 'versions' must be a folder name"},
+        {"versions: []\n", "retort.yaml:1:11: error: 'versions' must name at least one folder"},
+        {"transaction_per_migration: maybe\n", "retort.yaml:1:28: error: 'transaction_per_migration' must be true or false"},
+        {"postgresql: { json: xml }\n", "retort.yaml:1:21: error: 'postgresql.json' must be one of jsonb, json, not 'xml'"},
+        {"postgresql: { jsn: json }\n", "retort.yaml:1:15: error: unknown key 'jsn' in postgresql; the known keys are json"},
+        {"mysql:\n  engine: InnoDB\n  charst: utf8\n",
+         "retort.yaml:3:3: error: unknown key 'charst' in mysql; the known keys are engine, charset, collation, flavor"},
+        {"mysql: InnoDB\n", "retort.yaml:1:8: error: 'mysql' must be a mapping of options, e.g. { key: value }"},
+        {"dialect: mysql\ndialect: sqlite\n", "retort.yaml:2:1: error: 'dialect' is given twice"},
+        {"file_template: \"{slug}\"\n", "retort.yaml:1:16: error: 'file_template' must contain {rev}"},
+        {"- versions\n", "retort.yaml:1:1: error: retort.yaml must be a mapping of keys to values, e.g. 'dialect: postgresql'"},
+        {"versions: [versions\n", "retort.yaml:2:1: error: invalid YAML: end of sequence flow not found"},
+        {"dialect: \"caf\xC3\xA9\"\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, not 'caf\xC3\xA9'"},
+    }));
+    CAPTURE(c.yaml);
+    auto l = load(c.yaml);
+    CHECK_FALSE(l.config);
+    CHECK(first_line(l.diagnostics) == c.first_line);
+}
+
+TEST_CASE("several problems are all reported", "[config]") {
+    auto l = load("dialect: oracle\ncolour: blue\ntransaction_per_migration: 3\n");
+    CHECK_FALSE(l.config);
+    CHECK(l.diagnostics.find("retort.yaml:1:10:") != std::string::npos);
+    CHECK(l.diagnostics.find("retort.yaml:2:1:") != std::string::npos);
+    CHECK(l.diagnostics.find("retort.yaml:3:28:") != std::string::npos);
+}

@@ -1,0 +1,117 @@
+// Project loading (config + every .mig file) and the init and check
+// commands, run through the real command line entry point.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "compiler/driver/cli.hpp"
+#include "compiler/driver/project.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int status;
+    std::string out, err;
+};
+
+Run run(std::vector<std::string> args) {
+    std::vector<const char*> argv{"retort"};
+    for (const auto& a : args) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    int status = retort::driver::run(static_cast<int>(argv.size()), argv.data(), out, err);
+    return {status, out.str(), err.str()};
+}
+
+std::string sample(const std::string& name) { return std::string(RETORT_SOURCE_DIR) + "/samples/" + name; }
+
+fs::path fresh_dir(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("retort_test_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("load_project reads every .mig file, sorted by display path", "[project]") {
+    std::ostringstream out, err;
+    retort::driver::Invocation inv{sample("school"), "", "check", {}, out, err};
+    retort::SourceManager sources;
+    retort::DiagnosticEngine diagnostics(sources);
+    auto project = retort::driver::load_project(inv, sources, diagnostics);
+    REQUIRE(project);
+    CHECK_FALSE(diagnostics.has_errors());
+    REQUIRE(project->migrations.size() == 7);
+    std::vector<std::string> shown;
+    for (const auto& m : project->migrations) shown.push_back(sources.file(m.file).display_name());
+    CHECK(shown.front() == "versions/2024_01_10_0900_3f9a1c2b7d40_create_students.mig");
+    CHECK(std::is_sorted(shown.begin(), shown.end()));
+    CHECK(project->migrations.front().header.revision->text == "3f9a1c2b7d40");
+}
+
+TEST_CASE("a file with a syntax error is left out, the others are still loaded", "[project]") {
+    std::ostringstream out, err;
+    retort::driver::Invocation inv{sample("fail_syntax_several_files"), "", "check", {}, out, err};
+    retort::SourceManager sources;
+    retort::DiagnosticEngine diagnostics(sources);
+    auto project = retort::driver::load_project(inv, sources, diagnostics);
+    REQUIRE(project);
+    CHECK(project->migrations.size() == 1);
+    CHECK(diagnostics.error_count() == 2);
+}
+
+TEST_CASE("check: exit 0 on the good samples, 1 with diagnostics otherwise", "[project][cli]") {
+    for (const char* good : {"school", "branchy", "hostile_literals"}) {
+        auto r = run({"-C", sample(good), "check"});
+        INFO(good << ": " << r.err);
+        CHECK(r.status == 0);
+    }
+    auto bad = run({"-C", sample("fail_syntax_missing_semicolon"), "check"});
+    CHECK(bad.status == 1);
+    CHECK(bad.err.find("create_students.mig:9:1: error: expected ';'") != std::string::npos);
+    auto nothing = run({"-C", fresh_dir("nothing").string(), "check"});
+    CHECK(nothing.status == 1);
+    CHECK(nothing.err.find("no config file retort.yaml") != std::string::npos);
+}
+
+TEST_CASE("check and init: --help, usage errors exit 2", "[project][cli]") {
+    auto help = run({"check", "--help"});
+    CHECK(help.status == 0);
+    CHECK(help.out.find("usage: retort [-C DIR] [-c FILE] check") == 0);
+    CHECK(run({"check", "--frobnicate"}).status == 2);
+    CHECK(run({"init", "--help"}).status == 0);
+    auto no_dir = run({"init"});
+    CHECK(no_dir.status == 2);
+    CHECK(no_dir.err.find("retort init: error:") == 0);
+    CHECK(run({"init", "a", "b"}).status == 2);
+}
+
+TEST_CASE("init writes a project that check accepts, and refuses a non-empty folder", "[project][cli]") {
+    fs::path dir = fresh_dir("init");
+    auto r = run({"init", dir.string()});
+    CHECK(r.status == 0);
+    CHECK(fs::is_regular_file(dir / "retort.yaml"));
+    CHECK(fs::is_directory(dir / "versions"));
+    CHECK(fs::is_regular_file(dir / "README.md"));
+    auto check = run({"-C", dir.string(), "check"});
+    CHECK(check.status == 0);
+    CHECK(check.out == "checked 0 revisions: no errors\n");
+    auto again = run({"init", dir.string()});
+    CHECK(again.status == 1);
+    CHECK(again.err.find("is not empty") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("-c names another config file", "[project][cli]") {
+    fs::path dir = fresh_dir("config");
+    fs::create_directories(dir / "migrations");
+    std::ofstream(dir / "other.yaml") << "versions: [migrations]\ncolour: blue\n";
+    auto r = run({"-C", dir.string(), "-c", (dir / "other.yaml").string(), "check"});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("other.yaml:2:1: error: unknown key 'colour'") != std::string::npos);
+    fs::remove_all(dir);
+}
