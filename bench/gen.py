@@ -702,10 +702,7 @@ def write_mig(vdir, i, rev, down, msg, ups, downs):
 
 
 def write_py(adir, i, rev, down, msg, ups, downs):
-    if isinstance(down, tuple):
-        d = repr(down)
-    else:
-        d = repr(down)
+    d = repr(down)  # None, 'rev', or ('rev1', 'rev2') for a merge
     body = [f'"""{msg.replace(chr(92), "/")}\n\nRevision ID: {rev}\nRevises: {down}\n"""',
             "import decimal", "", "from alembic import op", "import sqlalchemy as sa", "",
             f"revision = {rev!r}", f"down_revision = {d}", "branch_labels = None",

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# README command 1: install what is needed, build retort, run it on a sample.
+# README command 1: install what is needed, build retort, check a sample
+# project and print its PostgreSQL upgrade script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 build=${RETORT_BUILD_DIR:-build}
 "$build/compiler/driver/retort" -C samples/school check
+"$build/compiler/driver/retort" -C samples/school upgrade base:head -d postgresql
