@@ -1,10 +1,10 @@
 // retort check: load the project (config and every .mig file), print every
 // diagnostic sorted by file and position, exit 1 on any error.
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
 #include <ostream>
 
+#include "compiler/driver/command_line.hpp"
 #include "compiler/driver/commands.hpp"
 #include "compiler/driver/project.hpp"
 #include "compiler/graph/graph.hpp"
@@ -16,23 +16,14 @@ namespace retort::driver {
 
 int cmd_check(Invocation& inv) {
     po::options_description options("Options of retort check");
-    options.add_options()("help,h", "show this help");
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(inv.args).options(options).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(inv, e.what());
-    }
-    if (vm.count("help")) {
-        inv.out << "usage: retort [-C DIR] [-c FILE] check\n\n"
-                   "Checks the whole project: retort.yaml, the syntax of every .mig file in the\n"
-                   "version folders, and (as they are built) the revision graph, the schema\n"
-                   "replay and the up/down round trip of every revision. Prints every problem\n"
-                   "to stderr; exits 1 if there is any error, 0 otherwise.\n\n"
-                << options;
-        return exit_ok;
-    }
+    auto p = parse_args(inv, options,
+                        {.usage = "retort [-C DIR] [-c FILE] check",
+                         .about = "Checks the whole project: retort.yaml, the syntax of every .mig file in the\n"
+                                  "version folders, and (as they are built) the revision graph, the schema\n"
+                                  "replay and the up/down round trip of every revision. Prints every problem\n"
+                                  "to stderr; exits 1 if there is any error, 0 otherwise.",
+                         .ignore_positionals = true});
+    if (p.status >= 0) return p.status;
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
     auto project = load_project(inv, sources, diagnostics);

@@ -1,10 +1,10 @@
 // The graph commands: history, heads, branches, show (as Alembic's).
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <ostream>
 
+#include "compiler/driver/command_line.hpp"
 #include "compiler/driver/commands.hpp"
 #include "compiler/driver/graph_commands.hpp"
 #include "compiler/graph/revision_spec.hpp"
@@ -17,38 +17,6 @@ namespace {
 
 using graph::Revision;
 using graph::RevisionGraph;
-
-struct Parsed {
-    po::variables_map vm;
-    int status = -1;  // >= 0: return this
-};
-
-Parsed parse_args(Invocation& inv, po::options_description& options, const char* usage, const char* about,
-                  const char* positional_name = nullptr, int positional_count = 0) {
-    Parsed p;
-    options.add_options()("help,h", "show this help");
-    po::options_description all;
-    all.add(options);
-    po::options_description hidden;
-    po::positional_options_description positional;
-    if (positional_name) {
-        hidden.add_options()(positional_name, po::value<std::vector<std::string>>());
-        all.add(hidden);
-        positional.add(positional_name, positional_count);
-    }
-    try {
-        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), p.vm);
-        po::notify(p.vm);
-    } catch (const po::error& e) {
-        p.status = usage_error(inv, e.what());
-        return p;
-    }
-    if (p.vm.count("help")) {
-        inv.out << "usage: " << usage << "\n\n" << about << "\n\n" << options;
-        p.status = exit_ok;
-    }
-    return p;
-}
 
 std::string ids_of(const RevisionGraph& g, const std::vector<std::size_t>& indices) {
     std::string out;
@@ -108,9 +76,10 @@ int cmd_history(Invocation& inv) {
     options.add_options()("rev-range,r", po::value<std::string>()->value_name("RANGE"),
                           "only revisions in [START]:[END] (each side optional)")(
         "verbose,v", "a block per revision");
-    auto p = parse_args(inv, options, "retort history [-r RANGE] [-v]",
-                        "Lists revisions newest first (children before parents), marking heads,\n"
-                        "branch points and merge points.");
+    auto p = parse_args(inv, options,
+                        {.usage = "retort history [-r RANGE] [-v]",
+                         .about = "Lists revisions newest first (children before parents), marking heads,\n"
+                                  "branch points and merge points."});
     if (p.status >= 0) return p.status;
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
@@ -159,7 +128,9 @@ int cmd_history(Invocation& inv) {
 int cmd_heads(Invocation& inv) {
     po::options_description options("Options");
     options.add_options()("verbose,v", "a block per head");
-    auto p = parse_args(inv, options, "retort heads [-v]", "Lists the current heads: revisions nothing builds on.");
+    auto p = parse_args(inv, options,
+                        {.usage = "retort heads [-v]",
+                         .about = "Lists the current heads: revisions nothing builds on."});
     if (p.status >= 0) return p.status;
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
@@ -178,9 +149,10 @@ int cmd_heads(Invocation& inv) {
 int cmd_branches(Invocation& inv) {
     po::options_description options("Options");
     options.add_options()("verbose,v", "a block per branch point");
-    auto p = parse_args(inv, options, "retort branches [-v]",
-                        "Lists the branch points: revisions with more than one child, and the\n"
-                        "branches that start there.");
+    auto p = parse_args(inv, options,
+                        {.usage = "retort branches [-v]",
+                         .about = "Lists the branch points: revisions with more than one child, and the\n"
+                                  "branches that start there."});
     if (p.status >= 0) return p.status;
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
@@ -202,11 +174,13 @@ int cmd_branches(Invocation& inv) {
 
 int cmd_show(Invocation& inv) {
     po::options_description options("Options");
-    auto p = parse_args(inv, options, "retort show REV",
-                        "Shows one revision: parents, children, labels, file and message.\n"
-                        "REV is any revision syntax that names revisions (an id, a prefix, a\n"
-                        "label, head, heads, LABEL@head, REV@-N ...).",
-                        "rev", 1);
+    auto p = parse_args(inv, options,
+                        {.usage = "retort show REV",
+                         .about = "Shows one revision: parents, children, labels, file and message.\n"
+                                  "REV is any revision syntax that names revisions (an id, a prefix, a\n"
+                                  "label, head, heads, LABEL@head, REV@-N ...).",
+                         .positional = "rev",
+                         .count = 1});
     if (p.status >= 0) return p.status;
     if (!p.vm.count("rev")) return usage_error(inv, "a revision is needed, for example head");
     SourceManager sources;

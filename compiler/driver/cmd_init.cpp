@@ -1,5 +1,4 @@
 // retort init DIR: writes a new project (retort.yaml, versions/, README.md).
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -7,6 +6,7 @@
 #include <ostream>
 #include <system_error>
 
+#include "compiler/driver/command_line.hpp"
 #include "compiler/driver/commands.hpp"
 
 namespace po = boost::program_options;
@@ -46,30 +46,18 @@ bool write_file(const fs::path& path, const char* text, std::string& error) {
 
 int cmd_init(Invocation& inv) {
     po::options_description options("Options of retort init");
-    options.add_options()("help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("dir", po::value<std::string>(), "project folder");
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("dir", 1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(inv, e.what());
-    }
-    if (vm.count("help")) {
-        inv.out << "usage: retort [-C DIR] init DIR\n\n"
-                   "Writes a new project into DIR (relative to -C): retort.yaml with every\n"
-                   "option at its default, an empty versions/ folder and a README.md line.\n"
-                   "Refuses a DIR that exists and is not empty.\n\n"
-                << options;
-        return exit_ok;
-    }
-    if (!vm.count("dir")) return usage_error(inv, "init needs the folder to create: retort init DIR");
-    fs::path dir(vm["dir"].as<std::string>());
+    // DIR is a single string: a second one (--dir a --dir b) is a usage error.
+    auto p = parse_args(inv, options,
+                        {.usage = "retort [-C DIR] init DIR",
+                         .about = "Writes a new project into DIR (relative to -C): retort.yaml with every\n"
+                                  "option at its default, an empty versions/ folder and a README.md line.\n"
+                                  "Refuses a DIR that exists and is not empty.",
+                         .positional = "dir",
+                         .count = 1,
+                         .value = po::value<std::string>()});
+    if (p.status >= 0) return p.status;
+    if (!p.vm.count("dir")) return usage_error(inv, "init needs the folder to create: retort init DIR");
+    fs::path dir(p.vm["dir"].as<std::string>());
     if (dir.is_relative() && inv.project_dir != ".") dir = fs::path(inv.project_dir) / dir;
     std::error_code ec;
     if (fs::exists(dir, ec)) {

@@ -1,10 +1,10 @@
 // `retort plan [--downgrade|--stamp] RANGE`: the plan in a stable text form
 // (docs/revisions.md), a debugging aid and the conformance suite's input.
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
 #include <ostream>
 
+#include "compiler/driver/command_line.hpp"
 #include "compiler/driver/commands.hpp"
 #include "compiler/driver/graph_commands.hpp"
 #include "compiler/graph/planner.hpp"
@@ -40,35 +40,22 @@ int cmd_plan(Invocation& inv) {
     po::options_description options("Options");
     options.add_options()
         ("downgrade", "plan a downgrade (RANGE is START:END)")
-        ("stamp", "plan a stamp: version-table rows only")
-        ("help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("range", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("range", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(inv, e.what());
-    }
-    if (vm.count("help")) {
-        inv.out << "usage: retort plan [--downgrade|--stamp] RANGE [RANGE...]\n\n"
-                   "Prints the plan for RANGE in a stable text form, one line per migration:\n"
-                   "direction, revision id, then the version-table statements after it.\n"
-                   "  start ID...|base          the version rows at START\n"
-                   "  create-version-table      when the plan starts from base\n"
-                   "  upgrade ID: insert ID, update FROM TO, delete ID\n"
-                   "  rows ID...|(none)         the version rows at the end\n"
-                   "RANGE is [START:]END in the revision syntax of docs/revisions.md.\n"
-                   "With several ranges, each plan follows a line '== RANGE'; a range that\n"
-                   "cannot be planned prints 'refused' and its diagnostics there, on stdout.\n\n"
-                << options;
-        return exit_ok;
-    }
+        ("stamp", "plan a stamp: version-table rows only");
+    auto p = parse_args(inv, options,
+                        {.usage = "retort plan [--downgrade|--stamp] RANGE [RANGE...]",
+                         .about = "Prints the plan for RANGE in a stable text form, one line per migration:\n"
+                                  "direction, revision id, then the version-table statements after it.\n"
+                                  "  start ID...|base          the version rows at START\n"
+                                  "  create-version-table      when the plan starts from base\n"
+                                  "  upgrade ID: insert ID, update FROM TO, delete ID\n"
+                                  "  rows ID...|(none)         the version rows at the end\n"
+                                  "RANGE is [START:]END in the revision syntax of docs/revisions.md.\n"
+                                  "With several ranges, each plan follows a line '== RANGE'; a range that\n"
+                                  "cannot be planned prints 'refused' and its diagnostics there, on stdout.",
+                         .positional = "range",
+                         .count = -1});
+    if (p.status >= 0) return p.status;
+    const po::variables_map& vm = p.vm;
     if (!vm.count("range")) return usage_error(inv, "a RANGE is needed, for example base:heads");
     if (vm.count("downgrade") && vm.count("stamp")) return usage_error(inv, "--downgrade and --stamp exclude each other");
     SourceManager sources;

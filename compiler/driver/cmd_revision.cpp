@@ -1,5 +1,4 @@
 // `retort revision` and `retort merge`: write a new .mig file.
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <ostream>
 #include <random>
 
+#include "compiler/driver/command_line.hpp"
 #include "compiler/driver/commands.hpp"
 #include "compiler/driver/graph_commands.hpp"
 #include "compiler/graph/revision_spec.hpp"
@@ -161,23 +161,15 @@ int cmd_revision(Invocation& inv) {
         ("depends-on", po::value<std::vector<std::string>>()->value_name("REV"), "a revision or label the new one depends on")
         ("rev-id", po::value<std::string>()->value_name("ID"), "use ID instead of a fresh 12-hex id")
         ("version-path", po::value<std::string>()->value_name("DIR"), "write into DIR (one of the config's versions folders)");
-    options.add_options()("help,h", "show this help");
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(inv.args).options(options).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(inv, e.what());
-    }
-    if (vm.count("help")) {
-        inv.out << "usage: retort revision -m MSG [--head REV [--splice]] [--branch-label L] [--depends-on REV]\n"
-                   "                       [--rev-id ID] [--version-path DIR]\n\n"
-                   "Writes a new .mig file whose down_revision is the current head (or --head).\n"
-                   "Refuses when there are several heads and no --head. The file name follows the\n"
-                   "config's file_template (time in UTC).\n\n"
-                << options;
-        return exit_ok;
-    }
+    auto p = parse_args(inv, options,
+                        {.usage = "retort revision -m MSG [--head REV [--splice]] [--branch-label L] [--depends-on REV]\n"
+                                  "                       [--rev-id ID] [--version-path DIR]",
+                         .about = "Writes a new .mig file whose down_revision is the current head (or --head).\n"
+                                  "Refuses when there are several heads and no --head. The file name follows the\n"
+                                  "config's file_template (time in UTC).",
+                         .ignore_positionals = true});
+    if (p.status >= 0) return p.status;
+    const po::variables_map& vm = p.vm;
     if (!vm.count("message")) return usage_error(inv, "a message is needed: -m MSG");
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
@@ -235,27 +227,14 @@ int cmd_merge(Invocation& inv) {
     options.add_options()
         ("message,m", po::value<std::string>()->value_name("MSG"), "the message")
         ("branch-label", po::value<std::vector<std::string>>()->value_name("L"), "a branch label for the merge")
-        ("rev-id", po::value<std::string>()->value_name("ID"), "use ID instead of a fresh 12-hex id")
-        ("help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("revs", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("revs", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(inv, e.what());
-    }
-    if (vm.count("help")) {
-        inv.out << "usage: retort merge REV REV... -m MSG\n       retort merge heads -m MSG\n\n"
-                   "Writes a merge revision whose down_revision lists the given revisions.\n\n"
-                << options;
-        return exit_ok;
-    }
+        ("rev-id", po::value<std::string>()->value_name("ID"), "use ID instead of a fresh 12-hex id");
+    auto p = parse_args(inv, options,
+                        {.usage = "retort merge REV REV... -m MSG\n       retort merge heads -m MSG",
+                         .about = "Writes a merge revision whose down_revision lists the given revisions.",
+                         .positional = "revs",
+                         .count = -1});
+    if (p.status >= 0) return p.status;
+    const po::variables_map& vm = p.vm;
     if (!vm.count("revs")) return usage_error(inv, "name the revisions to merge, or 'heads'");
     if (!vm.count("message")) return usage_error(inv, "a message is needed: -m MSG");
     SourceManager sources;

@@ -1,11 +1,11 @@
 // retort schema [REV] [-d DIALECT] [--format sql|mig]: the schema at REV
 // (default head), replayed from base. As SQL through the same back end as
 // the scripts, or in .mig syntax (a squashed view of the history).
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
 #include <ostream>
 
+#include "compiler/driver/command_line.hpp"
 #include "compiler/driver/commands.hpp"
 #include "compiler/driver/compile.hpp"
 #include "compiler/driver/project.hpp"
@@ -62,30 +62,17 @@ int cmd_schema(Invocation& inv) {
          "sql: DDL of the dialect; mig: dialect-neutral .mig syntax")
         ("output,o", po::value<std::string>()->value_name("FILE"), "write the schema to FILE, atomically")
         ("check", po::value<std::string>()->value_name("GOLDEN"),
-         "compare with GOLDEN; print a unified diff and exit 1 on a difference")
-        ("help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("rev", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("rev", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(inv, e.what());
-    }
-    if (vm.count("help")) {
-        inv.out << "usage: retort schema [REV] [options]\n\n"
-                   "Prints the full schema at REV (default: head; `heads` for every head\n"
-                   "together), replayed from base: enum types, then tables with their keys,\n"
-                   "checks and indexes, then the foreign keys that need them.\n\n"
-                << options << "\nExit status: 0 success; 1 errors in the input or a --check difference;\n"
-                              "2 usage error.\n";
-        return exit_ok;
-    }
+         "compare with GOLDEN; print a unified diff and exit 1 on a difference");
+    auto p = parse_args(inv, options,
+                        {.usage = "retort schema [REV] [options]",
+                         .about = "Prints the full schema at REV (default: head; `heads` for every head\n"
+                                  "together), replayed from base: enum types, then tables with their keys,\n"
+                                  "checks and indexes, then the foreign keys that need them.",
+                         .epilogue = script_exit_status,
+                         .positional = "rev",
+                         .count = -1});
+    if (p.status >= 0) return p.status;
+    const po::variables_map& vm = p.vm;
     std::vector<std::string> revs;
     if (vm.count("rev")) revs = vm["rev"].as<std::vector<std::string>>();
     if (revs.size() > 1) return usage_error(inv, fmt::format("one revision expected, got '{}' and '{}'", revs[0], revs[1]));

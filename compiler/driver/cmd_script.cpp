@@ -1,10 +1,10 @@
 // upgrade, downgrade, stamp: compile a revision range to a script (cli.md,
 // docs/scripts.md).
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
 #include <ostream>
 
+#include "compiler/driver/command_line.hpp"
 #include "compiler/driver/commands.hpp"
 #include "compiler/driver/compile.hpp"
 #include "compiler/driver/project.hpp"
@@ -46,28 +46,15 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
         ("dialect,d", po::value<std::string>()->value_name("D"), "postgresql | sqlite | mysql (default: from retort.yaml)")
         ("output,o", po::value<std::string>()->value_name("FILE"), "write the script to FILE, atomically")
         ("check", po::value<std::string>()->value_name("GOLDEN"),
-         "compare with GOLDEN; print a unified diff and exit 1 on a difference")
-        ("help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("range", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("range", -1);
-
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(inv, e.what());
-    }
-    if (vm.count("help")) {
-        inv.out << "usage: " << synopsis(kind) << "\n\n" << description(kind) << "\n\n" << options
-                << "\nExit status: 0 success; 1 errors in the input or a --check difference;\n"
-                   "2 usage error.\n";
-        return exit_ok;
-    }
+         "compare with GOLDEN; print a unified diff and exit 1 on a difference");
+    auto p = parse_args(inv, options,
+                        {.usage = synopsis(kind),
+                         .about = description(kind),
+                         .epilogue = script_exit_status,
+                         .positional = "range",
+                         .count = -1});
+    if (p.status >= 0) return p.status;
+    const po::variables_map& vm = p.vm;
     std::vector<std::string> ranges;
     if (vm.count("range")) ranges = vm["range"].as<std::vector<std::string>>();
     if (ranges.empty()) return usage_error(inv, "a revision range is required");

@@ -1,0 +1,41 @@
+#include "compiler/driver/command_line.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace po = boost::program_options;
+
+namespace retort::driver {
+
+Parsed parse_args(Invocation& inv, po::options_description& options, const Syntax& syntax) {
+    Parsed p;
+    options.add_options()("help,h", "show this help");
+    po::options_description all;
+    all.add(options);
+    po::options_description hidden;
+    po::positional_options_description positional;
+    if (syntax.positional) {
+        hidden.add_options()(syntax.positional, syntax.value ? syntax.value : po::value<std::vector<std::string>>());
+        all.add(hidden);
+        positional.add(syntax.positional, syntax.count);
+    }
+    try {
+        po::command_line_parser parser(inv.args);
+        parser.options(all);
+        if (!syntax.ignore_positionals) parser.positional(positional);
+        po::store(parser.run(), p.vm);
+        po::notify(p.vm);
+    } catch (const po::error& e) {
+        p.status = usage_error(inv, e.what());
+        return p;
+    }
+    if (p.vm.count("help")) {
+        inv.out << "usage: " << syntax.usage << "\n\n" << syntax.about << "\n\n" << options;
+        if (syntax.epilogue) inv.out << syntax.epilogue;
+        p.status = exit_ok;
+    }
+    return p;
+}
+
+}  // namespace retort::driver
