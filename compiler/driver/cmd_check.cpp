@@ -19,10 +19,9 @@ int cmd_check(Invocation& inv) {
     auto p = parse_args(inv, options,
                         {.usage = "retort [-C DIR] [-c FILE] check",
                          .about = "Checks the whole project: retort.yaml, the syntax of every .mig file in the\n"
-                                  "version folders, and (as they are built) the revision graph, the schema\n"
-                                  "replay and the up/down round trip of every revision. Prints every problem\n"
-                                  "to stderr; exits 1 if there is any error, 0 otherwise.",
-                         .ignore_positionals = true});
+                                  "version folders, the revision graph, the schema replay and the up/down\n"
+                                  "round trip of every revision, for the dialect of retort.yaml. Prints every\n"
+                                  "problem to stderr; exits 1 if there is any error, 0 otherwise."});
     if (p.status >= 0) return p.status;
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);

@@ -166,8 +166,7 @@ int cmd_revision(Invocation& inv) {
                                   "                       [--rev-id ID] [--version-path DIR]",
                          .about = "Writes a new .mig file whose down_revision is the current head (or --head).\n"
                                   "Refuses when there are several heads and no --head. The file name follows the\n"
-                                  "config's file_template (time in UTC).",
-                         .ignore_positionals = true});
+                                  "config's file_template (time in UTC)."});
     if (p.status >= 0) return p.status;
     const po::variables_map& vm = p.vm;
     if (!vm.count("message")) return usage_error(inv, "a message is needed: -m MSG");

@@ -21,10 +21,7 @@ Parsed parse_args(Invocation& inv, po::options_description& options, const Synta
         positional.add(syntax.positional, syntax.count);
     }
     try {
-        po::command_line_parser parser(inv.args);
-        parser.options(all);
-        if (!syntax.ignore_positionals) parser.positional(positional);
-        po::store(parser.run(), p.vm);
+        po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), p.vm);
         po::notify(p.vm);
     } catch (const po::error& e) {
         p.status = usage_error(inv, e.what());

@@ -13,7 +13,6 @@ struct Syntax {
     const char* positional = nullptr;  // the name that collects the positional arguments
     int count = 0;                     // how many it takes; -1: any number
     boost::program_options::value_semantic* value = nullptr;  // default: a vector of strings
-    bool ignore_positionals = false;   // without a positional name: drop them, no error
 };
 
 // The --help epilogue of the commands that print a script or a schema.

@@ -49,8 +49,9 @@ bool Replayer::Impl::lower(const ast::AlterTable& alter, const ast::Statement& s
     const schema::Table* table = find_table(alter.table);
     if (!table) return false;
     schema::Table work = *table;
+    // The state keeps the table unchanged until replace_table_take below, which
+    // hands its old value back: that is `before`, with no copy made here.
     std::optional<schema::Table> before;
-    if (full) before = *table;
     bool ok = true;
     std::vector<plan::AlterAction> actions;
     std::vector<std::vector<ast::AlterAction>> inverse_pieces;
@@ -285,7 +286,10 @@ bool Replayer::Impl::lower(const ast::AlterTable& alter, const ast::Statement& s
         if (!undo_table.actions.empty()) record(statement_at(std::move(undo_table), st.span, st.only));
     }
     std::string table_name = work.name;
-    replace_table(std::move(work));
+    if (full)
+        before = replace_table_take(std::move(work));
+    else
+        replace_table(std::move(work));
     // Foreign keys of other tables follow a renamed column.
     for (const auto& [from, to] : renamed) {
         auto it = inbound_fks.find(table_name);
@@ -293,11 +297,14 @@ bool Replayer::Impl::lower(const ast::AlterTable& alter, const ast::Statement& s
         std::vector<std::pair<std::string, std::string>> refs(it->second.begin(), it->second.end());
         for (const auto& [other, fk_name] : refs) {
             if (other == table_name) continue;
-            schema::Table copy = *state.table(other);
-            schema::Constraint* fk = nullptr;
-            for (auto& c : copy.constraints)
-                if (c.name == fk_name) fk = &c;
-            if (!fk || std::find(fk->ref_columns.begin(), fk->ref_columns.end(), from) == fk->ref_columns.end()) continue;
+            const schema::Table* current = state.table(other);
+            const schema::Constraint* seen = nullptr;
+            for (const auto& c : current->constraints)
+                if (c.name == fk_name) seen = &c;
+            if (!seen || std::find(seen->ref_columns.begin(), seen->ref_columns.end(), from) == seen->ref_columns.end())
+                continue;
+            schema::Table copy = *current;
+            schema::Constraint* fk = &copy.constraints[seen - current->constraints.data()];
             std::replace(fk->ref_columns.begin(), fk->ref_columns.end(), from, to);
             replace_table(std::move(copy));
         }

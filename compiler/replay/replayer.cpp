@@ -182,6 +182,16 @@ void Replayer::Impl::replace_table(schema::Table table) {
     *old = std::move(table);
 }
 
+schema::Table Replayer::Impl::replace_table_take(schema::Table table) {
+    touch_table(table.name);
+    schema::Table* old = state.table(table.name);
+    index_table(*old, false);
+    index_table(table, true);
+    schema::Table previous = std::move(*old);
+    *old = std::move(table);
+    return previous;
+}
+
 void Replayer::Impl::rename_table(std::string_view from, const std::string& to) {
     // Foreign keys of other tables follow the rename, as in every engine.
     std::vector<std::pair<std::string, std::string>> referencing;

@@ -65,6 +65,8 @@ struct Replayer::Impl {
     void add_table(schema::Table table);
     schema::Table remove_table(std::string_view name);
     void replace_table(schema::Table table);  // same name, whole new value
+    // Same, handing the replaced value back (saves copying it beforehand).
+    schema::Table replace_table_take(schema::Table table);
     void rename_table(std::string_view from, const std::string& to);
     std::vector<schema::Table> users_of(std::string_view enum_name) const;
 
