@@ -23,7 +23,34 @@ struct line_comment : seq<two<'-'>, until<eolf>> {};
 struct block_comment_body : seq<string<'/', '*'>, until<string<'*', '/'>>> {};
 struct block_comment : seq<at<string<'/', '*'>>, must<block_comment_body>> {};
 struct blank : one<' ', '\t', '\n', '\r', '\f', '\v'> {};
-struct skip : star<sor<blank, line_comment, block_comment>> {};
+// Same language as star<sor<blank, line_comment, block_comment>>, but runs
+// of white space are consumed in a tight loop and the comment rules are only
+// tried where a comment can start.
+struct skip {
+    using rule_t = skip;
+    using subs_t = type_list<line_comment, block_comment>;
+
+    template <apply_mode A, rewind_mode M, template <typename...> class Action,
+              template <typename...> class Control, typename Input, typename... States>
+    static bool match(Input& in, States&&... st) {
+        for (;;) {
+            const char* p = in.current();
+            const char* const end = in.end();
+            while (p != end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' ||
+                                *p == '\f' || *p == '\v'))
+                ++p;
+            in.bump(static_cast<std::size_t>(p - in.current()));
+            if (end - p < 2) return true;
+            if (p[0] == '-' && p[1] == '-') {
+                if (!tao::pegtl::match<line_comment, A, M, Action, Control>(in, st...)) return true;
+            } else if (p[0] == '/' && p[1] == '*') {
+                if (!tao::pegtl::match<block_comment, A, M, Action, Control>(in, st...)) return true;
+            } else {
+                return true;
+            }
+        }
+    }
+};
 
 // ------------------------------------------------------------ identifiers
 
@@ -217,4 +244,7 @@ namespace tao::pegtl {
 // dollar_body consumes input when it succeeds.
 template <typename Name>
 struct analyze_traits<Name, retort::grammar::dollar_body> : analyze_any_traits<> {};
+// skip may match nothing.
+template <typename Name>
+struct analyze_traits<Name, retort::grammar::skip> : analyze_opt_traits<> {};
 }  // namespace tao::pegtl

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
 
 #include "compiler/parse/parser.hpp"
@@ -63,14 +64,27 @@ std::optional<Project> load_project(const Invocation& inv, SourceManager& source
                               folder, ec.message());
             return std::nullopt;
         }
+        // The shown name is lexically_normal(base / filename); the file name is
+        // a plain component, so normalising base / "x" once gives the prefix.
+        const fs::path base = fs::path(folder).is_absolute() ? dir : fs::path(folder);
+        std::string prefix = (base / "x").lexically_normal().generic_string();
+        prefix.pop_back();
         for (; it != end; it.increment(ec)) {
             if (ec) break;
-            const fs::path& p = it->path();
-            if (p.extension() != ".mig") continue;
+            const std::string& native = it->path().native();
+            const std::size_t slash = native.rfind('/');
+            const std::string_view fname =
+                std::string_view(native).substr(slash == std::string::npos ? 0 : slash + 1);
+            // Same test as path::extension() == ".mig".
+            if (fname == "." || fname == "..") continue;
+            const std::size_t dot = fname.rfind('.');
+            if (dot == std::string_view::npos || dot == 0 || fname.substr(dot) != ".mig") continue;
             std::error_code fec;
             if (!it->is_regular_file(fec)) continue;
-            fs::path shown = fs::path(folder).is_absolute() ? p : fs::path(folder) / p.filename();
-            files.push_back({shown.lexically_normal().generic_string(), p.string()});
+            std::string shown;
+            shown.reserve(prefix.size() + fname.size());
+            shown.append(prefix).append(fname);
+            files.push_back({std::move(shown), native});
         }
     }
     std::sort(files.begin(), files.end(), [](const Found& a, const Found& b) { return a.display < b.display; });
