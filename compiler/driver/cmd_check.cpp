@@ -6,6 +6,7 @@
 
 #include "compiler/driver/command_line.hpp"
 #include "compiler/driver/commands.hpp"
+#include "compiler/driver/compile.hpp"
 #include "compiler/driver/project.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/replay/replay.hpp"
@@ -31,9 +32,8 @@ int cmd_check(Invocation& inv) {
         if (auto graph = graph::RevisionGraph::build(project->migrations, diagnostics)) {
             std::vector<const ast::Migration*> order;
             for (const graph::Revision* r : graph->topological_order()) order.push_back(r->migration);
-            const std::string& d = project->config.dialect;
-            auto dialect = d == "mysql" ? ast::DialectId::mysql
-                           : d == "sqlite" ? ast::DialectId::sqlite : ast::DialectId::postgresql;
+            // The config loader has already refused any other dialect name.
+            auto dialect = dialect_id(project->config.dialect).value_or(ast::DialectId::postgresql);
             replay::check_project(order, diagnostics, replay::options_for(dialect));
         }
     }

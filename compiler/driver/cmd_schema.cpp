@@ -22,13 +22,6 @@ namespace retort::driver {
 
 namespace {
 
-std::optional<ast::DialectId> dialect_id(std::string_view name) {
-    if (name == "postgresql") return ast::DialectId::postgresql;
-    if (name == "sqlite") return ast::DialectId::sqlite;
-    if (name == "mysql") return ast::DialectId::mysql;
-    return std::nullopt;
-}
-
 std::string render_sql(const schema::Schema& state, const dialects::Dialect& dialect, ast::DialectId id,
                        DiagnosticEngine& diagnostics) {
     dialects::Output out;

@@ -71,7 +71,7 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
     request.range = range;
     if (vm.count("dialect")) {
         request.dialect = vm["dialect"].as<std::string>();
-        if (request.dialect != "postgresql" && request.dialect != "sqlite" && request.dialect != "mysql")
+        if (!dialect_id(request.dialect))
             return usage_error(inv, fmt::format("unknown dialect '{}' (postgresql, sqlite or mysql)", request.dialect));
     }
     ScriptDestination destination;

@@ -30,14 +30,14 @@ dialects::Options dialect_options(const config::Config& config) {
     return options;
 }
 
-namespace {
-
 std::optional<ast::DialectId> dialect_id(std::string_view name) {
     if (name == "postgresql") return ast::DialectId::postgresql;
     if (name == "sqlite") return ast::DialectId::sqlite;
     if (name == "mysql") return ast::DialectId::mysql;
     return std::nullopt;
 }
+
+namespace {
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;

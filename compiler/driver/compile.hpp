@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "compiler/config/config.hpp"
 #include "compiler/driver/project.hpp"
@@ -18,6 +19,9 @@ struct ScriptRequest {
     std::string range;    // as given on the command line, e.g. "base:heads"
     std::string dialect;  // "postgresql", "sqlite", "mysql"
 };
+
+// "postgresql", "sqlite", "mysql"; nullopt for any other name.
+std::optional<ast::DialectId> dialect_id(std::string_view name);
 
 // The dialect settings of retort.yaml.
 dialects::Options dialect_options(const config::Config& config);
