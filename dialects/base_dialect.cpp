@@ -367,9 +367,9 @@ std::string BaseDialect::comment_on_column_sql(const schema::Table& table, const
 }
 
 void BaseDialect::emit_table_comments(const schema::Table& table, Context& ctx) const {
-    if (table.comment) ctx.emit(comment_on_table_sql(table));
+    if (table.comment) emit_comment(comment_on_table_sql(table), ctx);
     for (const auto& column : table.columns)
-        if (column.comment) ctx.emit(comment_on_column_sql(table, column));
+        if (column.comment) emit_comment(comment_on_column_sql(table, column), ctx);
 }
 
 // ------------------------------------------------------------ tables
@@ -405,7 +405,7 @@ void BaseDialect::rename_table(const plan::RenameTable& step, Context& ctx) cons
 }
 
 void BaseDialect::comment_on_table(const plan::CommentOnTable& step, Context& ctx) const {
-    ctx.emit(comment_on_table_sql(step.after));
+    emit_comment(comment_on_table_sql(step.after), ctx);
 }
 
 void BaseDialect::comment_on_column(const plan::CommentOnColumn& step, Context& ctx) const {
@@ -415,7 +415,7 @@ void BaseDialect::comment_on_column(const plan::CommentOnColumn& step, Context& 
                               step.column, step.after.name);
         return;
     }
-    ctx.emit(comment_on_column_sql(step.after, *column));
+    emit_comment(comment_on_column_sql(step.after, *column), ctx);
 }
 
 std::string BaseDialect::alter_table_prefix(const schema::Table& table) const {
@@ -441,7 +441,7 @@ void BaseDialect::alter_table(const plan::AlterTable& step, Context& ctx) const 
 
 void BaseDialect::add_column(const plan::AddColumn& action, const plan::AlterTable& step, Context& ctx) const {
     ctx.emit(alter_table_prefix(step.after) + "ADD COLUMN " + column_definition(action.column, step.after, ctx));
-    if (action.column.comment) ctx.emit(comment_on_column_sql(step.after, action.column));
+    if (action.column.comment) emit_comment(comment_on_column_sql(step.after, action.column), ctx);
 }
 
 void BaseDialect::drop_column(const plan::DropColumn& action, const plan::AlterTable& step, Context& ctx) const {
@@ -469,7 +469,7 @@ void BaseDialect::alter_column(const plan::AlterColumn& action, const plan::Alte
         if (to.autoincrement) ctx.emit(prefix + "ADD" + autoincrement_clause(to));
         else ctx.emit(prefix + "DROP IDENTITY");
     }
-    if (from.comment != to.comment) ctx.emit(comment_on_column_sql(step.after, to));
+    if (from.comment != to.comment) emit_comment(comment_on_column_sql(step.after, to), ctx);
 }
 
 void BaseDialect::add_constraint(const plan::AddConstraint& action, const plan::AlterTable& step,

@@ -119,6 +119,8 @@ public:
     // COMMENT ON TABLE / COLUMN statements for a new table (base: one per
     // comment; MySQL puts comments inline and overrides with nothing).
     virtual void emit_table_comments(const schema::Table& table, Context& ctx) const;
+    // Emits one COMMENT statement; SQLite, which has none, keeps it as a script comment.
+    virtual void emit_comment(std::string sql, Context& ctx) const { ctx.emit(std::move(sql)); }
     virtual std::string comment_on_table_sql(const schema::Table& table) const;
     virtual std::string comment_on_column_sql(const schema::Table& table,
                                               const schema::Column& column) const;

@@ -140,7 +140,7 @@ void PostgresqlDialect::alter_column(const plan::AlterColumn& action, const plan
         if (to.autoincrement) ctx.emit(prefix + "ADD" + autoincrement_clause(to));
         else ctx.emit(prefix + "DROP IDENTITY");
     }
-    if (from.comment != to.comment) ctx.emit(comment_on_column_sql(step.after, to));
+    if (from.comment != to.comment) emit_comment(comment_on_column_sql(step.after, to), ctx);
 }
 
 }  // namespace retort::dialects

@@ -62,9 +62,9 @@ void SqliteDialect::alter_table(const plan::AlterTable& step, Context& ctx) cons
         rebuild_table(step.after, copies, kept, *reason, ctx);
         for (const auto& action : step.actions) {
             if (const auto* alter = std::get_if<plan::AlterColumn>(&action.node))
-                if (alter->from.comment != alter->to.comment) ctx.comment(comment_on_column_sql(step.after, alter->to));
+                if (alter->from.comment != alter->to.comment) emit_comment(comment_on_column_sql(step.after, alter->to), ctx);
             if (const auto* add = std::get_if<plan::AddColumn>(&action.node))
-                if (add->column.comment) ctx.comment(comment_on_column_sql(step.after, add->column));
+                if (add->column.comment) emit_comment(comment_on_column_sql(step.after, add->column), ctx);
         }
         return;
     }
@@ -88,7 +88,7 @@ void SqliteDialect::alter_table(const plan::AlterTable& step, Context& ctx) cons
                 }
             }
             ctx.emit(std::move(sql));
-            if (add->column.comment) ctx.comment(comment_on_column_sql(step.after, add->column));
+            if (add->column.comment) emit_comment(comment_on_column_sql(step.after, add->column), ctx);
         } else if (const auto* drop = std::get_if<plan::DropColumn>(&action.node)) {
             ctx.emit(alter_table_prefix(step.before) + "DROP COLUMN " + quote_identifier(drop->column.name));
         } else if (const auto* rename = std::get_if<plan::RenameColumn>(&action.node)) {
@@ -96,7 +96,7 @@ void SqliteDialect::alter_table(const plan::AlterTable& step, Context& ctx) cons
                      " TO " + quote_identifier(rename->to.name));
         } else if (const auto* alter = std::get_if<plan::AlterColumn>(&action.node)) {
             // Native only when nothing but the comment changes.
-            if (alter->from.comment != alter->to.comment) ctx.comment(comment_on_column_sql(step.after, alter->to));
+            if (alter->from.comment != alter->to.comment) emit_comment(comment_on_column_sql(step.after, alter->to), ctx);
         }
         // AddConstraint: written inline in its column's ADD COLUMN above.
         // DropConstraint: always a rebuild.

@@ -269,25 +269,7 @@ std::string SqliteDialect::comment_on_column_sql(const schema::Table& table, con
     return fmt::format("column {}.{}: {}", table.name, column.name, *column.comment);
 }
 
-void SqliteDialect::emit_table_comments(const schema::Table& table, Context& ctx) const {
-    if (table.comment) ctx.comment(comment_on_table_sql(table));
-    for (const auto& column : table.columns)
-        if (column.comment) ctx.comment(comment_on_column_sql(table, column));
-}
-
-void SqliteDialect::comment_on_table(const plan::CommentOnTable& step, Context& ctx) const {
-    ctx.comment(comment_on_table_sql(step.after));
-}
-
-void SqliteDialect::comment_on_column(const plan::CommentOnColumn& step, Context& ctx) const {
-    const schema::Column* column = step.after.column(step.column);
-    if (!column) {
-        ctx.diagnostics.error(DiagCode::unknown_object, ctx.span, "column \"{}\" does not exist in table \"{}\"",
-                              step.column, step.after.name);
-        return;
-    }
-    ctx.comment(comment_on_column_sql(step.after, *column));
-}
+void SqliteDialect::emit_comment(std::string sql, Context& ctx) const { ctx.comment(std::move(sql)); }
 
 // ------------------------------------------------------------ tables and indexes
 

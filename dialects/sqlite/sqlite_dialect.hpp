@@ -48,15 +48,13 @@ public:
     // SQLite refuses now() / current_date in a partial index's WHERE.
     std::string index_definition(const schema::Index& index, bool concurrently, Context& ctx) const override;
 
-    void emit_table_comments(const schema::Table& table, Context& ctx) const override;
+    void emit_comment(std::string sql, Context& ctx) const override;
     std::string comment_on_table_sql(const schema::Table& table) const override;
     std::string comment_on_column_sql(const schema::Table& table, const schema::Column& column) const override;
 
     // ------------------------------------------------------------ hooks
     void create_table(const plan::CreateTable&, Context&) const override;
     void rename_table(const plan::RenameTable&, Context&) const override;
-    void comment_on_table(const plan::CommentOnTable&, Context&) const override;
-    void comment_on_column(const plan::CommentOnColumn&, Context&) const override;
     // Native ADD/DROP/RENAME COLUMN where SQLite allows all the actions,
     // otherwise one rebuild for the whole statement (sqlite_rebuild.cpp).
     void alter_table(const plan::AlterTable&, Context&) const override;
