@@ -7,6 +7,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "compiler/driver/parallel.hpp"
 #include "compiler/parse/parser.hpp"
 
 namespace fs = std::filesystem;
@@ -92,15 +93,33 @@ std::optional<Project> load_project(const Invocation& inv, SourceManager& source
                             [](const Found& a, const Found& b) { return a.display == b.display; }),
                 files.end());
 
-    for (const Found& f : files) {
-        const SourceFile* file = sources.load(f.path, f.display, error);
-        if (!file) {
-            diagnostics.error(DiagCode::file_unreadable, SourceSpan{}, "cannot read {}: {}", f.display, error);
+    // Read, then parse, on a few threads; each file's text, migration and
+    // diagnostics land in its own slot, and are taken in file order.
+    const unsigned workers = worker_count();
+    std::vector<std::string> texts(files.size()), errors(files.size());
+    std::vector<char> read_ok(files.size());
+    parallel_for(files.size(), workers, [&](std::size_t i, unsigned) {
+        read_ok[i] = read_file(files[i].path, texts[i], errors[i]);
+    });
+    std::vector<const SourceFile*> loaded(files.size(), nullptr);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (!read_ok[i]) {
+            diagnostics.error(DiagCode::file_unreadable, SourceSpan{}, "cannot read {}: {}", files[i].display,
+                              errors[i]);
             continue;
         }
-        if (auto migration = parse::parse_migration(*file, diagnostics))
-            project.migrations.push_back(std::move(*migration));
+        loaded[i] = &sources.add(std::move(files[i].path), std::move(files[i].display), std::move(texts[i]));
     }
+    std::vector<DiagnosticEngine> worker_diagnostics(workers, DiagnosticEngine(sources));
+    for (auto& d : worker_diagnostics) d.set_warnings_as_errors(diagnostics.warnings_as_errors());
+    std::vector<std::optional<ast::Migration>> parsed(files.size());
+    parallel_for(files.size(), workers, [&](std::size_t i, unsigned worker) {
+        if (loaded[i]) parsed[i] = parse::parse_migration(*loaded[i], worker_diagnostics[worker]);
+    });
+    for (auto& d : worker_diagnostics) diagnostics.absorb(d);
+    project.migrations.reserve(files.size());
+    for (auto& migration : parsed)
+        if (migration) project.migrations.push_back(std::move(*migration));
     return project;
 }
 

@@ -81,6 +81,14 @@ DiagnosticBuilder DiagnosticEngine::add(Severity severity, DiagCode code, Source
     return DiagnosticBuilder(*this, diagnostics_.size() - 1);
 }
 
+void DiagnosticEngine::absorb(DiagnosticEngine& other) {
+    for (Diagnostic& d : other.diagnostics_) diagnostics_.push_back(std::move(d));
+    errors_ += other.errors_;
+    warnings_ += other.warnings_;
+    other.diagnostics_.clear();
+    other.errors_ = other.warnings_ = 0;
+}
+
 std::string DiagnosticEngine::format_one(Severity severity, SourceSpan span,
                                          const std::string& message) const {
     if (!span.valid() || span.file >= sources_.size())

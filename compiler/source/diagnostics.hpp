@@ -75,8 +75,13 @@ public:
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
     const SourceManager& sources() const { return sources_; }
 
+    // Moves every diagnostic of `other` (an engine over the same sources,
+    // used by one worker thread) to the end of this one.
+    void absorb(DiagnosticEngine& other);
+
     // When set, warnings count as errors (lint --strict and the like).
     void set_warnings_as_errors(bool on) { warnings_as_errors_ = on; }
+    bool warnings_as_errors() const { return warnings_as_errors_; }
 
     // Prints every diagnostic, sorted by file name and offset (diagnostics
     // without a file first, in the order they were made), then clears them.

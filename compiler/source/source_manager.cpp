@@ -2,8 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <fstream>
-#include <sstream>
+#include <cstring>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -45,63 +44,43 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
     return view;
 }
 
+namespace {
+
+// Appends everything left in `fd` to `text`; false on a read error.
+bool read_rest(int fd, std::string& text) {
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        if (n == 0) return true;
+        text.append(chunk, static_cast<std::size_t>(n));
+    }
+}
+
+}  // namespace
+
+bool read_file(const std::string& path, std::string& text, std::string& error) {
+    // open, read until read() returns 0, close: no stat and no stream.
+    text.clear();
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return false;
+    }
+    bool ok = read_rest(fd, text);
+    if (!ok) error = std::strerror(errno);
+    ::close(fd);
+    return ok;
+}
+
 const SourceFile* SourceManager::load(const std::string& path, const std::string& display_name,
                                       std::string& error) {
-    // Fast path for regular files: one open, fstat and read into a string of
-    // the file's size. Anything unusual falls back to the stream code below.
-    {
-        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd >= 0) {
-            struct stat st;
-            if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-                std::string text(static_cast<std::size_t>(st.st_size), '\0');
-                std::size_t got = 0;
-                bool ok = true;
-                while (got < text.size()) {
-                    ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-                    if (n < 0) {
-                        if (errno == EINTR) continue;
-                        ok = false;
-                        break;
-                    }
-                    if (n == 0) break;
-                    got += static_cast<std::size_t>(n);
-                }
-                if (ok && got == text.size()) {
-                    // The file may have grown since fstat: read to the end.
-                    char extra[4096];
-                    for (;;) {
-                        ssize_t n = ::read(fd, extra, sizeof extra);
-                        if (n < 0) {
-                            if (errno == EINTR) continue;
-                            ok = false;
-                            break;
-                        }
-                        if (n == 0) break;
-                        text.append(extra, static_cast<std::size_t>(n));
-                    }
-                }
-                if (ok) {
-                    if (got < static_cast<std::size_t>(st.st_size)) text.resize(got);
-                    ::close(fd);
-                    return &add(path, display_name, std::move(text));
-                }
-            }
-            ::close(fd);
-        }
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot read file";
-        return nullptr;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        error = "error while reading file";
-        return nullptr;
-    }
-    return &add(path, display_name, std::move(buffer).str());
+    std::string text;
+    if (!read_file(path, text, error)) return nullptr;
+    return &add(path, display_name, std::move(text));
 }
 
 const SourceFile& SourceManager::add(std::string path, std::string display_name, std::string text) {

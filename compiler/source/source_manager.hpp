@@ -49,6 +49,10 @@ private:
     mutable std::vector<std::uint32_t> line_starts_;  // built on first use
 };
 
+// Reads a whole file into `text`. Returns false (and sets `error`) when it
+// cannot be read. Touches no shared state: safe to call from several threads.
+bool read_file(const std::string& path, std::string& text, std::string& error);
+
 // Owns every file read in one run; FileIds index into it. Files are never
 // removed, so references stay valid for the whole run.
 class SourceManager {
