@@ -7,21 +7,28 @@ namespace retort::driver {
 using dialects::Placement;
 using dialects::Statement;
 
-std::string ScriptWriter::comment_lines(const std::string& text) {
-    std::string out;
+void ScriptWriter::comment_lines(std::string& out, std::string_view text) {
     std::size_t start = 0;
     while (true) {
         std::size_t end = text.find('\n', start);
-        std::string_view line(text.data() + start, (end == std::string::npos ? text.size() : end) - start);
-        if (!out.empty()) out += '\n';
-        out += line.empty() ? "--" : "-- " + std::string(line);
-        if (end == std::string::npos) break;
+        std::string_view line = text.substr(start, (end == std::string_view::npos ? text.size() : end) - start);
+        out += line.empty() ? "--" : "-- ";
+        out += line;
+        if (end == std::string_view::npos) break;
+        out += '\n';
         start = end + 1;
     }
-    return out;
 }
 
-void ScriptWriter::item(std::string text) { items_.push_back(std::move(text)); }
+std::string& ScriptWriter::item() {
+    if (!empty_) out_ += "\n\n";
+    empty_ = false;
+    return out_;
+}
+
+void ScriptWriter::item(std::string_view text, std::string_view suffix) {
+    item().append(text).append(suffix);
+}
 
 void ScriptWriter::open() {
     if (!layout_.transactional_ddl || open_) return;
@@ -37,7 +44,7 @@ void ScriptWriter::close() {
 
 void ScriptWriter::statement(const Statement& st, bool in_transaction) {
     if (st.comment) {
-        item(comment_lines(st.sql));
+        comment_lines(item(), st.sql);
         return;
     }
     if (st.placement == Placement::outside_transaction || !in_transaction) close();
@@ -47,11 +54,12 @@ void ScriptWriter::statement(const Statement& st, bool in_transaction) {
     std::size_t last_line = st.sql.rfind('\n');
     bool comment_at_end =
         st.sql.find("--", last_line == std::string::npos ? 0 : last_line + 1) != std::string::npos;
-    item(st.sql + (comment_at_end ? "\n;" : ";"));
+    item(st.sql, comment_at_end ? "\n;" : ";");
 }
 
 std::string ScriptWriter::write(const std::vector<ScriptMigration>& migrations) {
-    items_.clear();
+    out_.clear();
+    empty_ = true;
     open_ = false;
 
     // Prologue and epilogue statements: once each, in first-seen order.
@@ -70,13 +78,16 @@ std::string ScriptWriter::write(const std::vector<ScriptMigration>& migrations) 
         return st.placement != Placement::script_prologue && st.placement != Placement::script_epilogue;
     };
 
-    std::string header;
-    for (const auto& line : layout_.header) header += (header.empty() ? "" : "\n") + comment_lines(line);
-    if (!header.empty()) item(header);
-    std::string notes;
-    for (const auto& line : layout_.notes) notes += (notes.empty() ? "" : "\n") + comment_lines(line);
-    if (!notes.empty()) item(notes);
-    for (const auto& sql : prologue) item(sql + ";");
+    // The header lines form one item, the notes another.
+    for (const auto* lines : {&layout_.header, &layout_.notes}) {
+        if (lines->empty()) continue;
+        std::string& out = item();
+        for (std::size_t i = 0; i < lines->size(); ++i) {
+            if (i) out += '\n';
+            comment_lines(out, (*lines)[i]);
+        }
+    }
+    for (const auto& sql : prologue) item(sql, ";");
 
     for (const auto& st : layout_.preamble)
         if (in_script(st)) statement(st, true);
@@ -91,21 +102,15 @@ std::string ScriptWriter::write(const std::vector<ScriptMigration>& migrations) 
                                       [&](const Statement& st) { return in_script(st) && !st.comment; });
             if (first != m.statements.end() && first->placement == Placement::in_transaction) open();
         }
-        if (!m.banner.empty()) item(comment_lines(m.banner));
+        if (!m.banner.empty()) comment_lines(item(), m.banner);
         for (const auto& st : m.statements)
             if (in_script(st)) statement(st, tx);
         if (layout_.transaction_per_migration) close();
     }
     close();
-    for (const auto& sql : epilogue) item(sql + ";");
-
-    std::string out;
-    for (std::size_t i = 0; i < items_.size(); ++i) {
-        if (i) out += "\n\n";
-        out += items_[i];
-    }
-    out += '\n';
-    return out;
+    for (const auto& sql : epilogue) item(sql, ";");
+    out_ += '\n';
+    return std::move(out_);
 }
 
 }  // namespace retort::driver

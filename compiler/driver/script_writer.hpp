@@ -5,6 +5,7 @@
 // placed outside transaction blocks where they must be, epilogue statements.
 // The text depends on nothing but its input: byte-identical on every run.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dialects/dialect.hpp"
@@ -42,12 +43,17 @@ public:
 private:
     void open();
     void close();
-    void item(std::string text);
+    // Starts a new item of the script: items are printed with a blank line
+    // between them. Returns the text to append the item to.
+    std::string& item();
+    void item(std::string_view text, std::string_view suffix = {});
     void statement(const dialects::Statement& statement, bool in_transaction);
-    static std::string comment_lines(const std::string& text);
+    // `text` as `--` comment lines, appended to `out`.
+    static void comment_lines(std::string& out, std::string_view text);
 
     ScriptLayout layout_;
-    std::vector<std::string> items_;  // printed with a blank line between
+    std::string out_;
+    bool empty_ = true;  // no item yet
     bool open_ = false;
 };
 
