@@ -39,7 +39,7 @@ bool BaseDialect::needs_quoting(std::string_view name) const {
         bool plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
         if (!plain) return true;
     }
-    return reserved_words().count(name) != 0;
+    return reserved_words().contains(name);
 }
 
 std::string BaseDialect::force_quote(std::string_view name) const {

@@ -7,16 +7,14 @@
 //
 // Stability: helpers for sqlite and mysql derive from this class. Members are
 // only ever added, never changed.
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "dialects/dialect.hpp"
+#include "dialects/word_set.hpp"
 
 namespace retort::dialects {
-
-using WordSet = std::set<std::string, std::less<>>;
 
 class BaseDialect : public Dialect {
 public:
