@@ -56,7 +56,24 @@ struct skip {
 
 struct ident_first : ranges<'a', 'z', 'A', 'Z', '_'> {};
 struct ident_other : ranges<'a', 'z', 'A', 'Z', '0', '9', '_'> {};
-struct ident_plain : seq<ident_first, star<ident_other>> {};
+// Same language as star<ident_other>, in a tight loop.
+struct ident_rest {
+    using rule_t = ident_rest;
+    using subs_t = empty_list;
+
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class,
+              typename Input, typename... States>
+    static bool match(Input& in, States&&...) {
+        const char* p = in.current();
+        const char* const end = in.end();
+        while (p != end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                            (*p >= '0' && *p <= '9') || *p == '_'))
+            ++p;
+        in.bump(static_cast<std::size_t>(p - in.current()));
+        return true;
+    }
+};
+struct ident_plain : seq<ident_first, ident_rest> {};
 // "Any Name", with "" for a quote.
 struct ident_quoted_body : seq<one<'"'>, star<sor<two<'"'>, not_one<'"'>>>, one<'"'>> {};
 struct ident_quoted : seq<at<one<'"'>>, must<ident_quoted_body>> {};
@@ -64,7 +81,7 @@ struct ident_quoted : seq<at<one<'"'>>, must<ident_quoted_body>> {};
 struct name : seq<sor<ident_quoted, ident_plain>, skip> {};
 
 // Revision ids and branch labels: [A-Za-z0-9_]+, kept as written.
-struct rev_word : plus<ident_other> {};
+struct rev_word : seq<ident_other, ident_rest> {};
 struct rev_id : seq<rev_word, skip> {};
 // depends_on entries: a revision or label, or `label@head`.
 struct rev_ref : seq<rev_word, opt<one<'@'>, rev_word>, skip> {};
@@ -244,7 +261,9 @@ namespace tao::pegtl {
 // dollar_body consumes input when it succeeds.
 template <typename Name>
 struct analyze_traits<Name, retort::grammar::dollar_body> : analyze_any_traits<> {};
-// skip may match nothing.
+// skip and ident_rest may match nothing.
 template <typename Name>
 struct analyze_traits<Name, retort::grammar::skip> : analyze_opt_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, retort::grammar::ident_rest> : analyze_opt_traits<> {};
 }  // namespace tao::pegtl

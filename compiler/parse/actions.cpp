@@ -5,6 +5,14 @@
 
 namespace retort::parse {
 
+namespace {
+
+constexpr bool is_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+}  // namespace
+
 std::string fold_identifier(std::string_view text) {
     std::string out(text);
     for (char& c : out)
@@ -14,7 +22,7 @@ std::string fold_identifier(std::string_view text) {
 
 std::size_t word_length(const char* p, const char* end) {
     const char* q = p;
-    while (q < end && (std::isalnum(static_cast<unsigned char>(*q)) || *q == '_')) ++q;
+    while (q < end && is_word_char(*q)) ++q;
     return static_cast<std::size_t>(q - p);
 }
 

@@ -47,12 +47,16 @@ long read_u4(const char* p, const char* end) {
 }  // namespace
 
 std::string decode_single_quoted(std::string_view body) {
+    // Runs between quotes are copied whole; '' is one quote.
     std::string out;
     out.reserve(body.size());
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        out += body[i];
-        if (body[i] == '\'') ++i;  // '' is one quote
+    std::size_t start = 0;
+    for (std::size_t q = body.find('\''); q != std::string_view::npos; q = body.find('\'', start)) {
+        out.append(body, start, q + 1 - start);
+        start = q + 2;
+        if (start >= body.size()) break;
     }
+    if (start < body.size()) out.append(body, start);
     return out;
 }
 
