@@ -594,19 +594,19 @@ std::string BaseDialect::create_version_table() const {
 }
 
 std::string BaseDialect::insert_version(std::string_view to) const {
-    return fmt::format("INSERT INTO {} ({}) VALUES ({})", version_table_name(), quote_identifier(version_column()),
-                       string_literal(to));
+    return "INSERT INTO " + version_table_name() + " (" + quote_identifier(version_column()) + ") VALUES (" +
+           string_literal(to) + ")";
 }
 
 std::string BaseDialect::update_version(std::string_view from, std::string_view to) const {
-    const std::string column = quote_identifier(version_column());
-    return fmt::format("UPDATE {} SET {} = {} WHERE {} = {}", version_table_name(), column, string_literal(to),
-                       column, string_literal(from));
+    std::string column = quote_identifier(version_column());
+    return "UPDATE " + version_table_name() + " SET " + column + " = " + string_literal(to) + " WHERE " + column +
+           " = " + string_literal(from);
 }
 
 std::string BaseDialect::delete_version(std::string_view from) const {
-    return fmt::format("DELETE FROM {} WHERE {} = {}", version_table_name(), quote_identifier(version_column()),
-                       string_literal(from));
+    return "DELETE FROM " + version_table_name() + " WHERE " + quote_identifier(version_column()) + " = " +
+           string_literal(from);
 }
 
 }  // namespace retort::dialects
