@@ -136,11 +136,17 @@ std::string BaseDialect::literal(const sql::Literal& lit, SourceSpan span, Conte
 }
 
 std::string BaseDialect::string_literal(std::string_view text) const {
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\'') out += '\'';
-        out += c;
+    // Runs between quotes are copied whole; a quote is doubled.
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '\'';
+    std::size_t start = 0;
+    for (std::size_t q = text.find('\''); q != std::string_view::npos; q = text.find('\'', start)) {
+        out.append(text, start, q + 1 - start);
+        out += '\'';
+        start = q + 1;
     }
+    out.append(text, start);
     out += '\'';
     return out;
 }
