@@ -3,9 +3,14 @@
 #include "compiler/driver/project.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <string_view>
 #include <system_error>
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include "compiler/driver/parallel.hpp"
 #include "compiler/parse/parser.hpp"
@@ -13,6 +18,49 @@
 namespace fs = std::filesystem;
 
 namespace retort::driver {
+
+namespace {
+
+// The names of the regular files (symbolic links followed) called *.mig in
+// `dir`: readdir and the entry type, a stat only where the type is unknown or
+// a link. std::filesystem's iterator builds a path per entry, which costs
+// more than the rest of the scan.
+bool list_mig_files(const std::string& dir, std::vector<std::string>& names, std::string& error) {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) {
+        error = std::strerror(errno);
+        return false;
+    }
+    std::string path = dir;
+    if (!path.empty() && path.back() != '/') path += '/';
+    const std::size_t dir_length = path.size();
+    for (;;) {
+        errno = 0;
+        const dirent* entry = ::readdir(d);
+        if (!entry) break;
+        const std::string_view name(entry->d_name);
+        // Same test as path::extension() == ".mig".
+        const std::size_t dot = name.rfind('.');
+        if (dot == std::string_view::npos || dot == 0 || name.substr(dot) != ".mig") continue;
+        bool regular = entry->d_type == DT_REG;
+        if (entry->d_type == DT_UNKNOWN || entry->d_type == DT_LNK) {
+            path.resize(dir_length);
+            path.append(name);
+            struct stat st;
+            regular = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+        }
+        if (regular) names.emplace_back(name);
+    }
+    const int read_errno = errno;
+    ::closedir(d);
+    if (read_errno != 0) {
+        error = std::strerror(read_errno);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 std::optional<Project> load_project(const Invocation& inv, SourceManager& sources,
                                     DiagnosticEngine& diagnostics) {
@@ -59,10 +107,11 @@ std::optional<Project> load_project(const Invocation& inv, SourceManager& source
                               folder, display_config);
             return std::nullopt;
         }
-        fs::directory_iterator it(dir, ec), end;
-        if (ec) {
-            diagnostics.error(DiagCode::file_unreadable, SourceSpan{}, "cannot read the folder '{}': {}",
-                              folder, ec.message());
+        std::vector<std::string> names;
+        std::string list_error;
+        if (!list_mig_files(dir.native(), names, list_error)) {
+            diagnostics.error(DiagCode::file_unreadable, SourceSpan{}, "cannot read the folder '{}': {}", folder,
+                              list_error);
             return std::nullopt;
         }
         // The shown name is lexically_normal(base / filename); the file name is
@@ -70,23 +119,9 @@ std::optional<Project> load_project(const Invocation& inv, SourceManager& source
         const fs::path base = fs::path(folder).is_absolute() ? dir : fs::path(folder);
         std::string prefix = (base / "x").lexically_normal().generic_string();
         prefix.pop_back();
-        for (; it != end; it.increment(ec)) {
-            if (ec) break;
-            const std::string& native = it->path().native();
-            const std::size_t slash = native.rfind('/');
-            const std::string_view fname =
-                std::string_view(native).substr(slash == std::string::npos ? 0 : slash + 1);
-            // Same test as path::extension() == ".mig".
-            if (fname == "." || fname == "..") continue;
-            const std::size_t dot = fname.rfind('.');
-            if (dot == std::string_view::npos || dot == 0 || fname.substr(dot) != ".mig") continue;
-            std::error_code fec;
-            if (!it->is_regular_file(fec)) continue;
-            std::string shown;
-            shown.reserve(prefix.size() + fname.size());
-            shown.append(prefix).append(fname);
-            files.push_back({std::move(shown), native});
-        }
+        std::string dir_prefix = dir.native();
+        if (!dir_prefix.empty() && dir_prefix.back() != '/') dir_prefix += '/';
+        for (const std::string& name : names) files.push_back({prefix + name, dir_prefix + name});
     }
     std::sort(files.begin(), files.end(), [](const Found& a, const Found& b) { return a.display < b.display; });
     files.erase(std::unique(files.begin(), files.end(),

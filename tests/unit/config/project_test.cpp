@@ -64,6 +64,37 @@ TEST_CASE("a file with a syntax error is left out, the others are still loaded",
     CHECK(diagnostics.error_count() == 2);
 }
 
+TEST_CASE("the folder scan takes regular *.mig files and links to them, nothing else", "[project]") {
+    fs::path dir = fresh_dir("scan");
+    fs::create_directories(dir / "versions" / "sub.mig");  // a folder named like a file: skipped
+    std::ofstream(dir / "retort.yaml") << "dialect: postgresql\nversions: [versions]\n";
+    auto write = [&](const std::string& name, const std::string& id) {
+        std::ofstream(dir / "versions" / name) << "revision " << id << ";\ndown_revision none;\n"
+                                               << "upgrade { }\ndowngrade { }\n";
+    };
+    write("a.mig", "aaaa1111");
+    write("b.txt", "bbbb2222");      // not .mig
+    write(".mig", "cccc3333");       // no extension, as path::extension() sees it
+    write("d.mig.bak", "dddd4444");  // ends in .bak
+    fs::create_directories(dir / "elsewhere");
+    std::ofstream(dir / "elsewhere" / "e.mig") << "revision eeee5555;\ndown_revision aaaa1111;\nupgrade { }\ndowngrade { }\n";
+    fs::create_symlink(dir / "elsewhere" / "e.mig", dir / "versions" / "e.mig");        // followed
+    fs::create_symlink(dir / "elsewhere" / "missing", dir / "versions" / "f.mig");      // dangling: skipped
+    fs::create_symlink(dir / "elsewhere", dir / "versions" / "g.mig");                  // to a folder: skipped
+
+    std::ostringstream out, err;
+    retort::driver::Invocation inv{dir.string(), "", "check", {}, out, err};
+    retort::SourceManager sources;
+    retort::DiagnosticEngine diagnostics(sources);
+    auto project = retort::driver::load_project(inv, sources, diagnostics);
+    REQUIRE(project);
+    CHECK(diagnostics.render() == "");
+    std::vector<std::string> shown;
+    for (const auto& m : project->migrations) shown.push_back(sources.file(m.file).display_name());
+    CHECK(shown == std::vector<std::string>{"versions/a.mig", "versions/e.mig"});
+    fs::remove_all(dir);
+}
+
 TEST_CASE("check: exit 0 on the good samples, 1 with diagnostics otherwise", "[project][cli]") {
     for (const char* good : {"school", "branchy", "hostile_literals"}) {
         auto r = run({"-C", sample(good), "check"});
