@@ -51,6 +51,7 @@ int cmd_check(Invocation& inv) {
                            project->migrations.size() == 1 ? "" : "s",
                            warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s")
                                     : std::string());
+    keep_until_exit(project);
     return exit_ok;
 }
 

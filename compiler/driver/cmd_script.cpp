@@ -87,6 +87,7 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
     }
     if (request.dialect.empty()) request.dialect = project->config.dialect;
     auto script = compile_script(*project, request, diagnostics);
+    keep_until_exit(project);
     diagnostics.print(inv.err);
     if (!script) return exit_input_error;
     return deliver_script(inv, *script, destination);

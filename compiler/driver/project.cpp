@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <string_view>
 #include <system_error>
 
@@ -156,6 +157,12 @@ std::optional<Project> load_project(const Invocation& inv, SourceManager& source
     for (auto& migration : parsed)
         if (migration) project.migrations.push_back(std::move(*migration));
     return project;
+}
+
+void keep_until_exit(std::optional<Project>& project) {
+    static auto* kept = new std::vector<std::unique_ptr<Project>>;
+    if (project) kept->push_back(std::make_unique<Project>(std::move(*project)));
+    project.reset();
 }
 
 }  // namespace retort::driver

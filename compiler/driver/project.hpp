@@ -29,4 +29,10 @@ struct Project {
 std::optional<Project> load_project(const Invocation& inv, SourceManager& sources,
                                     DiagnosticEngine& diagnostics);
 
+// Moves a project that is no longer needed somewhere it lives until the
+// process exits, which frees it at once instead of node by node (the AST of
+// a large project is millions of small allocations: about 4 % of a run).
+// It stays reachable, so leak checkers do not report it.
+void keep_until_exit(std::optional<Project>& project);
+
 }  // namespace retort::driver
