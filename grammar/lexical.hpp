@@ -77,8 +77,10 @@ struct ident_plain : seq<ident_first, ident_rest> {};
 // "Any Name", with "" for a quote.
 struct ident_quoted_body : seq<one<'"'>, star<sor<two<'"'>, not_one<'"'>>>, one<'"'>> {};
 struct ident_quoted : seq<at<one<'"'>>, must<ident_quoted_body>> {};
-// A (table, column, index, constraint, type) name.
-struct name : seq<sor<ident_quoted, ident_plain>, skip> {};
+// A (table, column, index, constraint, type) name; name_text is the name
+// without the padding after it.
+struct name_text : sor<ident_quoted, ident_plain> {};
+struct name : seq<name_text, skip> {};
 
 // Revision ids and branch labels: [A-Za-z0-9_]+, kept as written.
 struct rev_word : seq<ident_other, ident_rest> {};

@@ -52,7 +52,7 @@ void negate(ParseState& s, SourceSpan sp);
 
 // ------------------------------------------------------------ names, strings
 
-RETORT_ACTION(g::name) {
+RETORT_ACTION(g::name_text) {
     RETORT_APPLY {
         const char* b = in.begin();
         ast::Name n;
@@ -75,9 +75,8 @@ RETORT_ACTION(g::name) {
             if (n.text.empty())
                 s.diagnostics.error(DiagCode::syntax, n.span, "a quoted name cannot be empty");
         } else {
-            std::size_t len = word_length(b, in.end());
-            n.text = fold_identifier(std::string_view(b, len));
-            n.span = s.span(b, b + len);
+            n.text = fold_identifier(std::string_view(b, in.size()));
+            n.span = s.span(b, in.end());
         }
         s.names.push_back(std::move(n));
     }
