@@ -381,7 +381,7 @@ void BaseDialect::emit_table_comments(const schema::Table& table, Context& ctx) 
 // ------------------------------------------------------------ tables
 
 void BaseDialect::create_table(const plan::CreateTable& step, Context& ctx) const {
-    const schema::Table& table = step.table;
+    const schema::Table& table = *step.table;
     std::string sql = step.if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ";
     sql += quote_identifier(table.name) + " (";
     bool first = true;
@@ -402,26 +402,26 @@ void BaseDialect::create_table(const plan::CreateTable& step, Context& ctx) cons
 
 void BaseDialect::drop_table(const plan::DropTable& step, Context& ctx) const {
     ctx.emit(std::string(step.if_exists ? "DROP TABLE IF EXISTS " : "DROP TABLE ") +
-             quote_identifier(step.table.name));
+             quote_identifier(step.table->name));
 }
 
 void BaseDialect::rename_table(const plan::RenameTable& step, Context& ctx) const {
-    ctx.emit("ALTER TABLE " + quote_identifier(step.before.name) + " RENAME TO " +
-             quote_identifier(step.after.name));
+    ctx.emit("ALTER TABLE " + quote_identifier(step.before->name) + " RENAME TO " +
+             quote_identifier(step.after->name));
 }
 
 void BaseDialect::comment_on_table(const plan::CommentOnTable& step, Context& ctx) const {
-    emit_comment(comment_on_table_sql(step.after), ctx);
+    emit_comment(comment_on_table_sql(*step.after), ctx);
 }
 
 void BaseDialect::comment_on_column(const plan::CommentOnColumn& step, Context& ctx) const {
-    const schema::Column* column = step.after.column(step.column);
+    const schema::Column* column = step.after->column(step.column);
     if (!column) {
         ctx.diagnostics.error(DiagCode::unknown_object, ctx.span, "column \"{}\" does not exist in table \"{}\"",
-                              step.column, step.after.name);
+                              step.column, step.after->name);
         return;
     }
-    emit_comment(comment_on_column_sql(step.after, *column), ctx);
+    emit_comment(comment_on_column_sql(*step.after, *column), ctx);
 }
 
 std::string BaseDialect::alter_table_prefix(const schema::Table& table) const {
@@ -446,17 +446,17 @@ void BaseDialect::alter_table(const plan::AlterTable& step, Context& ctx) const 
 }
 
 void BaseDialect::add_column(const plan::AddColumn& action, const plan::AlterTable& step, Context& ctx) const {
-    ctx.emit(alter_table_prefix(step.after) + "ADD COLUMN " + column_definition(action.column, step.after, ctx));
-    if (action.column.comment) emit_comment(comment_on_column_sql(step.after, action.column), ctx);
+    ctx.emit(alter_table_prefix(*step.after) + "ADD COLUMN " + column_definition(action.column, *step.after, ctx));
+    if (action.column.comment) emit_comment(comment_on_column_sql(*step.after, action.column), ctx);
 }
 
 void BaseDialect::drop_column(const plan::DropColumn& action, const plan::AlterTable& step, Context& ctx) const {
-    ctx.emit(alter_table_prefix(step.after) + "DROP COLUMN " + quote_identifier(action.column.name));
+    ctx.emit(alter_table_prefix(*step.after) + "DROP COLUMN " + quote_identifier(action.column.name));
 }
 
 void BaseDialect::rename_column(const plan::RenameColumn& action, const plan::AlterTable& step,
                                 Context& ctx) const {
-    ctx.emit(alter_table_prefix(step.after) + "RENAME COLUMN " + quote_identifier(action.from.name) + " TO " +
+    ctx.emit(alter_table_prefix(*step.after) + "RENAME COLUMN " + quote_identifier(action.from.name) + " TO " +
              quote_identifier(action.to.name));
 }
 
@@ -464,7 +464,7 @@ void BaseDialect::alter_column(const plan::AlterColumn& action, const plan::Alte
                                Context& ctx) const {
     const auto& from = action.from;
     const auto& to = action.to;
-    std::string prefix = alter_table_prefix(step.after) + "ALTER COLUMN " + quote_identifier(to.name) + " ";
+    std::string prefix = alter_table_prefix(*step.after) + "ALTER COLUMN " + quote_identifier(to.name) + " ";
     if (!(from.type == to.type)) ctx.emit(prefix + "TYPE " + type_name(to.type, ctx.state));
     if (from.nullable != to.nullable) ctx.emit(prefix + (to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
     if (!sql::same(from.default_value, to.default_value)) {
@@ -475,17 +475,17 @@ void BaseDialect::alter_column(const plan::AlterColumn& action, const plan::Alte
         if (to.autoincrement) ctx.emit(prefix + "ADD" + autoincrement_clause(to));
         else ctx.emit(prefix + "DROP IDENTITY");
     }
-    if (from.comment != to.comment) emit_comment(comment_on_column_sql(step.after, to), ctx);
+    if (from.comment != to.comment) emit_comment(comment_on_column_sql(*step.after, to), ctx);
 }
 
 void BaseDialect::add_constraint(const plan::AddConstraint& action, const plan::AlterTable& step,
                                  Context& ctx) const {
-    ctx.emit(alter_table_prefix(step.after) + "ADD " + constraint_definition(action.constraint, step.after, ctx));
+    ctx.emit(alter_table_prefix(*step.after) + "ADD " + constraint_definition(action.constraint, *step.after, ctx));
 }
 
 void BaseDialect::drop_constraint(const plan::DropConstraint& action, const plan::AlterTable& step,
                                   Context& ctx) const {
-    ctx.emit(alter_table_prefix(step.after) + "DROP CONSTRAINT " + quote_identifier(action.constraint.name));
+    ctx.emit(alter_table_prefix(*step.after) + "DROP CONSTRAINT " + quote_identifier(action.constraint.name));
 }
 
 // ------------------------------------------------------------ indexes
@@ -553,7 +553,7 @@ void BaseDialect::drop_enum_value(const plan::DropEnumValue&, Context& ctx) cons
 // ------------------------------------------------------------ data
 
 void BaseDialect::insert(const plan::Insert& step, Context& ctx) const {
-    std::string sql = "INSERT INTO " + quote_identifier(step.table.name) + " " + column_list(step.columns) + " VALUES";
+    std::string sql = "INSERT INTO " + quote_identifier(step.table->name) + " " + column_list(step.columns) + " VALUES";
     bool many = step.rows.size() > 1;
     for (std::size_t i = 0; i < step.rows.size(); ++i) {
         sql += i ? ",\n    " : (many ? "\n    " : " ");
@@ -563,7 +563,7 @@ void BaseDialect::insert(const plan::Insert& step, Context& ctx) const {
 }
 
 void BaseDialect::update(const plan::Update& step, Context& ctx) const {
-    std::string sql = "UPDATE " + quote_identifier(step.table.name) + " SET ";
+    std::string sql = "UPDATE " + quote_identifier(step.table->name) + " SET ";
     for (std::size_t i = 0; i < step.assignments.size(); ++i) {
         if (i) sql += ", ";
         sql += quote_identifier(step.assignments[i].column) + " = " + expression(*step.assignments[i].value, ctx);
@@ -573,7 +573,7 @@ void BaseDialect::update(const plan::Update& step, Context& ctx) const {
 }
 
 void BaseDialect::delete_(const plan::Delete& step, Context& ctx) const {
-    std::string sql = "DELETE FROM " + quote_identifier(step.table.name);
+    std::string sql = "DELETE FROM " + quote_identifier(step.table->name);
     if (step.where) sql += " WHERE " + expression(*step.where, ctx);
     ctx.emit(std::move(sql));
 }

@@ -5,6 +5,10 @@
 // hints: MySQL restates a whole column from AlterColumn::to, SQLite rebuilds
 // a table from AlterTable::before/after, `downgrade auto` inverts a step.
 //
+// Tables are held as schema::TableRef, shared with the schema state: `before`
+// is the table as the state held it, `after` the one the step published.
+// Neither is ever null.
+//
 // Step kind and dialect hook share a name: plan::RenameColumn <->
 // Dialect::rename_column.
 #include <optional>
@@ -19,25 +23,25 @@ namespace retort::plan {
 // ------------------------------------------------------------ tables
 
 struct CreateTable {
-    schema::Table table;  // as created (its indexes are empty: those come as CreateIndex)
+    schema::TableRef table;  // as created (its indexes are empty: those come as CreateIndex)
     bool if_not_exists = false;
 };
 
 struct DropTable {
-    schema::Table table;  // as it was, with its indexes
+    schema::TableRef table;  // as it was, with its indexes (only the name for a missing `if exists` table)
     bool if_exists = false;
 };
 
 struct RenameTable {
-    schema::Table before, after;
+    schema::TableRef before, after;
 };
 
 struct CommentOnTable {
-    schema::Table before, after;
+    schema::TableRef before, after;
 };
 
 struct CommentOnColumn {
-    schema::Table before, after;
+    schema::TableRef before, after;
     std::string column;
 };
 
@@ -76,7 +80,7 @@ struct AlterAction {
 // The actions of one `alter table`, in order. `before` is the table before
 // the first action, `after` after the last.
 struct AlterTable {
-    schema::Table before, after;
+    schema::TableRef before, after;
     std::vector<AlterAction> actions;
 };
 
@@ -84,13 +88,13 @@ struct AlterTable {
 
 struct CreateIndex {
     schema::Index index;
-    schema::Table table;  // the table after the index was added
+    schema::TableRef table;  // the table after the index was added
     bool concurrently = false;
 };
 
 struct DropIndex {
-    schema::Index index;  // as it was
-    schema::Table table;  // the table after the index was dropped
+    schema::Index index;     // as it was
+    schema::TableRef table;  // the table after the index was dropped (empty for a missing `if exists` index)
     bool concurrently = false;
     bool if_exists = false;
 };
@@ -99,7 +103,7 @@ struct DropIndex {
 
 // Tables whose columns use an enum type, as they are after the step (a type
 // change is a change of the enum's values; the column definitions do not move).
-using EnumUsers = std::vector<schema::Table>;
+using EnumUsers = std::vector<schema::TableRef>;
 
 struct CreateEnum {
     schema::EnumType type;
@@ -130,7 +134,7 @@ struct DropEnumValue {
 // ------------------------------------------------------------ data
 
 struct Insert {
-    schema::Table table;
+    schema::TableRef table;
     std::vector<std::string> columns;
     std::vector<std::vector<sql::ExprRef>> rows;
 };
@@ -141,13 +145,13 @@ struct Assignment {
 };
 
 struct Update {
-    schema::Table table;
+    schema::TableRef table;
     std::vector<Assignment> assignments;
     sql::ExprRef where;  // may be null
 };
 
 struct Delete {
-    schema::Table table;
+    schema::TableRef table;
     sql::ExprRef where;  // may be null
 };
 

@@ -1,5 +1,5 @@
 // alter table: its actions apply in order to a working copy of the table,
-// which replaces the table only when every action succeeded.
+// which is published (replacing the table) only when every action succeeded.
 #include <algorithm>
 
 #include "compiler/replay/expr_walk.hpp"
@@ -48,10 +48,9 @@ ast::AlterAction action_at(decltype(ast::AlterAction::node) node, SourceSpan spa
 bool Replayer::Impl::lower(const ast::AlterTable& alter, const ast::Statement& st) {
     const schema::Table* table = find_table(alter.table);
     if (!table) return false;
-    schema::Table work = *table;
-    // The state keeps the table unchanged until replace_table_take below, which
-    // hands its old value back: that is `before`, with no copy made here.
-    std::optional<schema::Table> before;
+    // `before` is the published table itself; `work` is the one copy made.
+    schema::TableRef before = state.table_ref(table->name);
+    schema::Table work = *before;
     bool ok = true;
     std::vector<plan::AlterAction> actions;
     std::vector<std::vector<ast::AlterAction>> inverse_pieces;
@@ -286,10 +285,7 @@ bool Replayer::Impl::lower(const ast::AlterTable& alter, const ast::Statement& s
         if (!undo_table.actions.empty()) record(statement_at(std::move(undo_table), st.span, st.only));
     }
     std::string table_name = work.name;
-    if (full)
-        before = replace_table_take(std::move(work));
-    else
-        replace_table(std::move(work));
+    schema::TableRef after = replace_table(std::move(work));
     // Foreign keys of other tables follow a renamed column.
     for (const auto& [from, to] : renamed) {
         auto it = inbound_fks.find(table_name);
@@ -309,7 +305,7 @@ bool Replayer::Impl::lower(const ast::AlterTable& alter, const ast::Statement& s
             replace_table(std::move(copy));
         }
     }
-    if (full) emit(plan::AlterTable{std::move(*before), *state.table(table_name), std::move(actions)}, st.span);
+    if (full) emit(plan::AlterTable{std::move(before), std::move(after), std::move(actions)}, st.span);
     return true;
 }
 

@@ -1,4 +1,5 @@
-// insert / update / delete / execute: checked against the state, no state change.
+// insert / update / delete / execute: checked against the state, no state
+// change; their steps share the table with the state (no copy).
 #include <algorithm>
 
 #include "compiler/replay/replayer_impl.hpp"
@@ -58,7 +59,7 @@ bool Replayer::Impl::lower(const ast::Insert& in, const ast::Statement& st) {
         for (std::size_t i = 0; i < row.size(); ++i) ok = check_value(row[i], *columns[i], *table) && ok;
     }
     if (!ok) return false;
-    if (full) emit(plan::Insert{*table, std::move(names), in.rows}, st.span);
+    if (full) emit(plan::Insert{state.table_ref(table->name), std::move(names), in.rows}, st.span);
     return true;
 }
 
@@ -79,7 +80,7 @@ bool Replayer::Impl::lower(const ast::Update& up, const ast::Statement& st) {
     }
     if (up.where) ok = check_expr_columns(up.where, *table, "the where clause") && ok;
     if (!ok) return false;
-    if (full) emit(plan::Update{*table, std::move(assignments), up.where}, st.span);
+    if (full) emit(plan::Update{state.table_ref(table->name), std::move(assignments), up.where}, st.span);
     return true;
 }
 
@@ -88,7 +89,7 @@ bool Replayer::Impl::lower(const ast::Delete& del, const ast::Statement& st) {
     const schema::Table* table = find_table(del.table);
     if (!table) return false;
     if (del.where && !check_expr_columns(del.where, *table, "the where clause")) return false;
-    if (full) emit(plan::Delete{*table, del.where}, st.span);
+    if (full) emit(plan::Delete{state.table_ref(table->name), del.where}, st.span);
     return true;
 }
 

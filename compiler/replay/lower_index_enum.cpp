@@ -39,11 +39,10 @@ bool Replayer::Impl::lower(const ast::CreateIndex& ci, const ast::Statement& st)
     }
     if (!ok) return false;
     record(statement_at(ast::DropIndex{name_at(index.name, index.declared_at), false, false}, st.span, st.only));
-    touch_table(table->name);
-    schema::Table* t = state.table(ci.table.text);
-    state.index_owner[index.name] = t->name;
-    t->indexes.push_back(index);
-    if (full) emit(plan::CreateIndex{std::move(index), *t, ci.concurrently}, st.span);
+    schema::Table work = *table;
+    work.indexes.push_back(index);
+    schema::TableRef after = replace_table(std::move(work));  // and index_owner
+    if (full) emit(plan::CreateIndex{std::move(index), std::move(after), ci.concurrently}, st.span);
     return true;
 }
 
@@ -53,21 +52,19 @@ bool Replayer::Impl::lower(const ast::DropIndex& di, const ast::Statement& st) {
         if (di.if_exists) {
             schema::Index missing;
             missing.name = di.name.text;
-            if (full) emit(plan::DropIndex{std::move(missing), {}, di.concurrently, true}, st.span);
+            if (full) emit(plan::DropIndex{std::move(missing), schema::share({}), di.concurrently, true}, st.span);
             return true;
         }
         diag->error(DiagCode::unknown_object, di.name.span, "unknown index \"{}\"", di.name.text);
         return false;
     }
-    std::string table_name = owner->second;
-    touch_table(table_name);
-    schema::Table* t = state.table(table_name);
-    auto pos = std::find_if(t->indexes.begin(), t->indexes.end(), [&](const auto& ix) { return ix.name == di.name.text; });
-    schema::Index gone = *pos;
+    schema::Table work = *state.table(owner->second);
+    auto pos = std::find_if(work.indexes.begin(), work.indexes.end(), [&](const auto& ix) { return ix.name == di.name.text; });
+    schema::Index gone = std::move(*pos);
     record(to_create_index(gone, st.span, st.only));
-    t->indexes.erase(pos);
-    state.index_owner.erase(owner);
-    if (full) emit(plan::DropIndex{std::move(gone), *t, di.concurrently, di.if_exists}, st.span);
+    work.indexes.erase(pos);
+    schema::TableRef after = replace_table(std::move(work));  // and index_owner
+    if (full) emit(plan::DropIndex{std::move(gone), std::move(after), di.concurrently, di.if_exists}, st.span);
     return true;
 }
 
@@ -185,18 +182,18 @@ bool Replayer::Impl::lower(const ast::RenameEnumValue& rv, const ast::Statement&
     if (full) before = *e;
     *std::find(e->values.begin(), e->values.end(), rv.from.text) = rv.to.text;
     // Defaults that name the value follow it (the database stores the value, not its text).
-    for (const schema::Table& user : users_of(e->name)) {
-        schema::Table copy = user;
-        bool changed = false;
-        for (auto& c : copy.columns) {
-            if (c.type.kind != sql::TypeKind::enum_ || c.type.enum_name != e->name || !c.default_value) continue;
-            auto* lit = std::get_if<sql::Literal>(&c.default_value->node);
-            if (lit && lit->kind == sql::LiteralKind::string && lit->text == rv.from.text) {
+    auto names_value = [&](const schema::Column& c) {
+        if (c.type.kind != sql::TypeKind::enum_ || c.type.enum_name != e->name || !c.default_value) return false;
+        auto* lit = std::get_if<sql::Literal>(&c.default_value->node);
+        return lit && lit->kind == sql::LiteralKind::string && lit->text == rv.from.text;
+    };
+    for (const schema::TableRef& user : users_of(e->name)) {
+        if (std::none_of(user->columns.begin(), user->columns.end(), names_value)) continue;
+        schema::Table work = *user;
+        for (auto& c : work.columns)
+            if (names_value(c))
                 c.default_value = sql::make_expr(sql::Literal{sql::LiteralKind::string, rv.to.text}, c.default_value->span);
-                changed = true;
-            }
-        }
-        if (changed) replace_table(std::move(copy));
+        replace_table(std::move(work));
     }
     if (full) emit(plan::RenameEnumValue{std::move(*before), *e, rv.from.text, rv.to.text, users_of(e->name)}, st.span);
     return true;
@@ -215,14 +212,14 @@ bool Replayer::Impl::lower(const ast::DropEnumValue& dv, const ast::Statement& s
             .note(type->declared_at, "type \"{}\" declared here", type->name);
         return false;
     }
-    for (const schema::Table& user : users_of(type->name))
-        for (const auto& c : user.columns) {
+    for (const schema::TableRef& user : users_of(type->name))
+        for (const auto& c : user->columns) {
             if (c.type.kind != sql::TypeKind::enum_ || c.type.enum_name != type->name || !c.default_value) continue;
             auto* lit = std::get_if<sql::Literal>(&c.default_value->node);
             if (lit && lit->kind == sql::LiteralKind::string && lit->text == dv.value.text) {
                 diag->error(DiagCode::object_in_use, dv.value.span,
                             "cannot drop value '{}' of enum \"{}\": it is the default of column {}", dv.value.text,
-                            type->name, qualified(user, c.name))
+                            type->name, qualified(*user, c.name))
                     .note(c.declared_at, "column \"{}\" declared here", c.name);
                 return false;
             }

@@ -8,7 +8,7 @@ bool Replayer::Impl::lower(const ast::CreateTable& ct, const ast::Statement& st)
     if (const schema::Table* existing = state.table(name)) {
         if (ct.if_not_exists) {
             // Runs as a no-op on the database; nothing to invert.
-            if (full) emit(plan::CreateTable{*existing, true}, st.span);
+            if (full) emit(plan::CreateTable{state.table_ref(name), true}, st.span);
             return true;
         }
         diag->error(DiagCode::duplicate_object, ct.table.span, "table \"{}\" already exists", name)
@@ -49,13 +49,8 @@ bool Replayer::Impl::lower(const ast::CreateTable& ct, const ast::Statement& st)
     if (!ok) return false;
     record(statement_at(ast::DropTable{name_at(name, ct.table.span), false}, st.span, st.only));
     created_here.insert(name);
-    if (full) {
-        plan::CreateTable step{work, ct.if_not_exists};
-        add_table(std::move(work));
-        emit(std::move(step), st.span);
-    } else {
-        add_table(std::move(work));
-    }
+    schema::TableRef created = add_table(std::move(work));
+    if (full) emit(plan::CreateTable{std::move(created), ct.if_not_exists}, st.span);
     return true;
 }
 
@@ -65,7 +60,7 @@ bool Replayer::Impl::lower(const ast::DropTable& dt, const ast::Statement& st) {
         if (dt.if_exists) {
             schema::Table missing;
             missing.name = dt.table.text;
-            if (full) emit(plan::DropTable{std::move(missing), true}, st.span);
+            if (full) emit(plan::DropTable{schema::share(std::move(missing)), true}, st.span);
             return true;
         }
         find_table(dt.table);
@@ -91,7 +86,7 @@ bool Replayer::Impl::lower(const ast::DropTable& dt, const ast::Statement& st) {
             record(statement_at(std::move(c), st.span, st.only));
         }
     }
-    schema::Table gone = remove_table(dt.table.text);
+    schema::TableRef gone = remove_table(dt.table.text);
     if (full) emit(plan::DropTable{std::move(gone), dt.if_exists}, st.span);
     return true;
 }
@@ -106,13 +101,12 @@ bool Replayer::Impl::lower(const ast::RenameTable& rt, const ast::Statement& st)
         return false;
     }
     if (!check_identifier(rt.to.text, rt.to.span, "table")) return false;
-    std::optional<schema::Table> before;
-    if (full) before = *table;
+    schema::TableRef before = state.table_ref(table->name);
     record(statement_at(ast::RenameTable{name_at(rt.to.text, rt.to.span), name_at(rt.from.text, rt.from.span)},
                         st.span, st.only));
     if (created_here.erase(rt.from.text)) created_here.insert(rt.to.text);
-    rename_table(rt.from.text, rt.to.text);
-    if (full) emit(plan::RenameTable{std::move(*before), *state.table(rt.to.text)}, st.span);
+    schema::TableRef after = rename_table(rt.from.text, rt.to.text);
+    if (full) emit(plan::RenameTable{std::move(before), std::move(after)}, st.span);
     return true;
 }
 
@@ -122,15 +116,14 @@ bool Replayer::Impl::lower(const ast::CommentOnTable& ct, const ast::Statement& 
     std::optional<ast::StringValue> old;
     if (table->comment) old = ast::StringValue{*table->comment, st.span};
     record(statement_at(ast::CommentOnTable{name_at(table->name, ct.table.span), old}, st.span, st.only));
-    touch_table(table->name);
-    schema::Table* t = state.table(ct.table.text);
-    std::optional<schema::Table> before;
-    if (full) before = *t;
+    schema::TableRef before = state.table_ref(table->name);
+    schema::Table work = *before;
     if (ct.comment)
-        t->comment = ct.comment->text;
+        work.comment = ct.comment->text;
     else
-        t->comment.reset();
-    if (full) emit(plan::CommentOnTable{std::move(*before), *t}, st.span);
+        work.comment.reset();
+    schema::TableRef after = replace_table(std::move(work));
+    if (full) emit(plan::CommentOnTable{std::move(before), std::move(after)}, st.span);
     return true;
 }
 
@@ -143,16 +136,16 @@ bool Replayer::Impl::lower(const ast::CommentOnColumn& cc, const ast::Statement&
     if (column->comment) old = ast::StringValue{*column->comment, st.span};
     record(statement_at(ast::CommentOnColumn{name_at(table->name, cc.table.span), name_at(column->name, cc.column.span), old},
                         st.span, st.only));
-    touch_table(table->name);
-    schema::Table* t = state.table(cc.table.text);
-    std::optional<schema::Table> before;
-    if (full) before = *t;
-    schema::Column* c = t->column(cc.column.text);
+    schema::TableRef before = state.table_ref(table->name);
+    schema::Table work = *before;
+    schema::Column* c = work.column(column->name);
     if (cc.comment)
         c->comment = cc.comment->text;
     else
         c->comment.reset();
-    if (full) emit(plan::CommentOnColumn{std::move(*before), *t, c->name}, st.span);
+    std::string column_name = c->name;
+    schema::TableRef after = replace_table(std::move(work));
+    if (full) emit(plan::CommentOnColumn{std::move(before), std::move(after), std::move(column_name)}, st.span);
     return true;
 }
 

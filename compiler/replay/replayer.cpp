@@ -107,8 +107,7 @@ void Replayer::Impl::not_invertible(const ast::Statement& statement, const char*
 
 void Replayer::Impl::touch_table(std::string_view name) {
     if (!journal || journal->tables.count(name)) return;
-    const schema::Table* t = state.table(name);
-    journal->tables.emplace(std::string(name), t ? std::optional<schema::Table>(*t) : std::nullopt);
+    journal->tables.emplace(std::string(name), state.table_ref(name));
 }
 
 void Replayer::Impl::touch_enum(std::string_view name) {
@@ -117,82 +116,101 @@ void Replayer::Impl::touch_enum(std::string_view name) {
     journal->enums.emplace(std::string(name), e ? std::optional<schema::EnumType>(*e) : std::nullopt);
 }
 
-void Replayer::Impl::index_table(const schema::Table& t, bool add) {
-    for (const auto& c : t.constraints) {
-        if (c.kind != schema::ConstraintKind::foreign_key) continue;
-        if (add) {
-            inbound_fks[c.ref_table].insert({t.name, c.name});
-        } else if (auto it = inbound_fks.find(c.ref_table); it != inbound_fks.end()) {
-            it->second.erase({t.name, c.name});
-            if (it->second.empty()) inbound_fks.erase(it);
+namespace {
+
+bool is_fk(const schema::Constraint& c) { return c.kind == schema::ConstraintKind::foreign_key; }
+
+// True when `t` has foreign key `fk` (same name, same target).
+bool has_fk(const schema::Table& t, const schema::Constraint& fk) {
+    return std::any_of(t.constraints.begin(), t.constraints.end(),
+                       [&](const auto& c) { return is_fk(c) && c.name == fk.name && c.ref_table == fk.ref_table; });
+}
+
+}  // namespace
+
+void Replayer::Impl::reindex(const schema::Table* before, const schema::Table* after) {
+    // Only what differs is touched: most changes keep a table's foreign keys
+    // and indexes. An item is kept when both tables have it under the same table name.
+    const bool same_name = before && after && before->name == after->name;
+    auto kept_fk = [&](const schema::Table* other, const schema::Constraint& fk) {
+        return same_name && has_fk(*other, fk);
+    };
+    auto kept_index = [&](const schema::Table* other, const schema::Index& ix) {
+        return same_name && other->index(ix.name);
+    };
+    if (before) {
+        const std::string& t = before->name;
+        for (const auto& c : before->constraints) {
+            if (!is_fk(c) || kept_fk(after, c)) continue;
+            if (auto it = inbound_fks.find(c.ref_table); it != inbound_fks.end()) {
+                it->second.erase({t, c.name});
+                if (it->second.empty()) inbound_fks.erase(it);
+            }
+        }
+        for (const auto& col : before->columns) {
+            if (col.type.kind != sql::TypeKind::enum_) continue;
+            if (auto it = enum_users.find(col.type.enum_name); it != enum_users.end()) {
+                auto u = it->second.find(t);
+                if (u != it->second.end() && --u->second <= 0) it->second.erase(u);
+                if (it->second.empty()) enum_users.erase(it);
+            }
+        }
+        for (const auto& ix : before->indexes) {
+            if (kept_index(after, ix)) continue;
+            if (auto it = state.index_owner.find(ix.name); it != state.index_owner.end() && it->second == t)
+                state.index_owner.erase(it);
         }
     }
-    for (const auto& col : t.columns) {
-        if (col.type.kind != sql::TypeKind::enum_) continue;
-        if (add) {
-            ++enum_users[col.type.enum_name][t.name];
-        } else if (auto it = enum_users.find(col.type.enum_name); it != enum_users.end()) {
-            auto u = it->second.find(t.name);
-            if (u != it->second.end() && --u->second <= 0) it->second.erase(u);
-            if (it->second.empty()) enum_users.erase(it);
-        }
-    }
-    for (const auto& ix : t.indexes) {
-        if (add) {
-            state.index_owner[ix.name] = t.name;
-        } else if (auto it = state.index_owner.find(ix.name); it != state.index_owner.end() && it->second == t.name) {
-            state.index_owner.erase(it);
-        }
+    if (after) {
+        const std::string& t = after->name;
+        for (const auto& c : after->constraints)
+            if (is_fk(c) && !kept_fk(before, c)) inbound_fks[c.ref_table].insert({t, c.name});
+        for (const auto& col : after->columns)
+            if (col.type.kind == sql::TypeKind::enum_) ++enum_users[col.type.enum_name][t];
+        for (const auto& ix : after->indexes)
+            if (!kept_index(before, ix)) state.index_owner[ix.name] = t;
     }
 }
 
-void Replayer::Impl::add_table(schema::Table table) {
+schema::TableRef Replayer::Impl::add_table(schema::Table table) {
     touch_table(table.name);
     if (journal) journal->order_ops.push_back({Journal::OrderOp::push, state.table_order.size(), table.name, {}});
     state.table_order.push_back(table.name);
-    index_table(table, true);
+    reindex(nullptr, &table);
     std::string name = table.name;
-    state.tables.insert_or_assign(std::move(name), std::move(table));
+    schema::TableRef published = schema::share(std::move(table));
+    state.tables.insert_or_assign(std::move(name), published);
+    return published;
 }
 
-schema::Table Replayer::Impl::remove_table(std::string_view name) {
+schema::TableRef Replayer::Impl::remove_table(std::string_view name) {
     touch_table(name);
     auto it = state.tables.find(name);
-    schema::Table t = std::move(it->second);
+    schema::TableRef t = std::move(it->second);
     state.tables.erase(it);
-    index_table(t, false);
+    reindex(t.get(), nullptr);
     // Searched from the back: the tables dropped most often are the newest
     // (a downgrade drops what its upgrade just created).
-    auto rpos = std::find(state.table_order.rbegin(), state.table_order.rend(), t.name);
+    auto rpos = std::find(state.table_order.rbegin(), state.table_order.rend(), t->name);
     if (rpos != state.table_order.rend()) {
         auto pos = std::prev(rpos.base());
         if (journal)
             journal->order_ops.push_back(
-                {Journal::OrderOp::erase, static_cast<std::size_t>(pos - state.table_order.begin()), t.name, {}});
+                {Journal::OrderOp::erase, static_cast<std::size_t>(pos - state.table_order.begin()), t->name, {}});
         state.table_order.erase(pos);
     }
     return t;
 }
 
-void Replayer::Impl::replace_table(schema::Table table) {
+schema::TableRef Replayer::Impl::replace_table(schema::Table table) {
     touch_table(table.name);
-    schema::Table* old = state.table(table.name);
-    index_table(*old, false);
-    index_table(table, true);
-    *old = std::move(table);
+    schema::TableRef& slot = state.tables.find(table.name)->second;
+    reindex(slot.get(), &table);
+    slot = schema::share(std::move(table));
+    return slot;
 }
 
-schema::Table Replayer::Impl::replace_table_take(schema::Table table) {
-    touch_table(table.name);
-    schema::Table* old = state.table(table.name);
-    index_table(*old, false);
-    index_table(table, true);
-    schema::Table previous = std::move(*old);
-    *old = std::move(table);
-    return previous;
-}
-
-void Replayer::Impl::rename_table(std::string_view from, const std::string& to) {
+schema::TableRef Replayer::Impl::rename_table(std::string_view from, const std::string& to) {
     // Foreign keys of other tables follow the rename, as in every engine.
     std::vector<std::pair<std::string, std::string>> referencing;
     if (auto it = inbound_fks.find(from); it != inbound_fks.end())
@@ -207,16 +225,17 @@ void Replayer::Impl::rename_table(std::string_view from, const std::string& to) 
     touch_table(from);
     touch_table(to);
     auto it = state.tables.find(from);
-    schema::Table t = std::move(it->second);
+    schema::TableRef old = std::move(it->second);
     state.tables.erase(it);
-    index_table(t, false);
+    schema::Table t = *old;
     std::string old_name = t.name;
     t.name = to;
     for (auto& ix : t.indexes) ix.table = to;
     for (auto& c : t.constraints)
         if (c.kind == schema::ConstraintKind::foreign_key && c.ref_table == old_name) c.ref_table = to;
-    index_table(t, true);
-    state.tables.insert_or_assign(to, std::move(t));
+    reindex(old.get(), &t);
+    schema::TableRef renamed = schema::share(std::move(t));
+    state.tables.insert_or_assign(to, renamed);
     // Linear in the number of tables; renames are rare.
     auto pos = std::find(state.table_order.begin(), state.table_order.end(), old_name);
     if (pos != state.table_order.end()) {
@@ -225,26 +244,27 @@ void Replayer::Impl::rename_table(std::string_view from, const std::string& to) 
                                           static_cast<std::size_t>(pos - state.table_order.begin()), to, old_name});
         *pos = to;
     }
+    return renamed;
 }
 
-std::vector<schema::Table> Replayer::Impl::users_of(std::string_view enum_name) const {
-    std::vector<schema::Table> out;
+std::vector<schema::TableRef> Replayer::Impl::users_of(std::string_view enum_name) const {
+    std::vector<schema::TableRef> out;
     if (auto it = enum_users.find(enum_name); it != enum_users.end())
         for (const auto& [table, count] : it->second)
-            if (const auto* t = state.table(table)) out.push_back(*t);
+            if (schema::TableRef t = state.table_ref(table)) out.push_back(std::move(t));
     return out;
 }
 
 void Replayer::Impl::restore(Journal& j) {
     for (auto& [name, saved] : j.tables)
         if (auto it = state.tables.find(name); it != state.tables.end()) {
-            index_table(it->second, false);
+            reindex(it->second.get(), nullptr);
             state.tables.erase(it);
         }
     for (auto& [name, saved] : j.tables)
         if (saved) {
-            index_table(*saved, true);
-            state.tables.insert_or_assign(name, std::move(*saved));
+            reindex(nullptr, saved.get());
+            state.tables.insert_or_assign(name, std::move(saved));
         }
     for (auto& [name, saved] : j.enums) {
         if (saved)

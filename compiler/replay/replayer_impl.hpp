@@ -11,9 +11,10 @@
 namespace retort::replay {
 
 // Undo information for check_project: the first-touched value of every table
-// and enum type (nullopt: it did not exist), and the changes of table_order.
+// (null: it did not exist; shared, so saving it copies nothing) and enum type
+// (nullopt: it did not exist), and the changes of table_order.
 struct Journal {
-    std::map<std::string, std::optional<schema::Table>, std::less<>> tables;
+    std::map<std::string, schema::TableRef, std::less<>> tables;
     std::map<std::string, std::optional<schema::EnumType>, std::less<>> enums;
     struct OrderOp {
         enum Kind { push, erase, rename } kind;
@@ -55,20 +56,23 @@ struct Replayer::Impl {
     bool skipped(const ast::Statement& statement) const;
     void apply(const ast::Statement& statement);
     template <typename Node>
-    void emit(Node node, SourceSpan span);
+    void emit(Node&& node, SourceSpan span);
     void restore(Journal& journal);
 
     // ---- state primitives, journalled (replayer.cpp)
+    // A table changes by copy on write: copy the published table once into a
+    // working schema::Table, change it, publish it with replace_table. The
+    // old TableRef stays valid (it is a step's `before`).
     void touch_table(std::string_view name);
     void touch_enum(std::string_view name);
-    void index_table(const schema::Table& table, bool add);
-    void add_table(schema::Table table);
-    schema::Table remove_table(std::string_view name);
-    void replace_table(schema::Table table);  // same name, whole new value
-    // Same, handing the replaced value back (saves copying it beforehand).
-    schema::Table replace_table_take(schema::Table table);
-    void rename_table(std::string_view from, const std::string& to);
-    std::vector<schema::Table> users_of(std::string_view enum_name) const;
+    // Brings the derived indexes (inbound_fks, enum_users, state.index_owner)
+    // from table `before` to `after` (null: the table is added / removed).
+    void reindex(const schema::Table* before, const schema::Table* after);
+    schema::TableRef add_table(schema::Table table);  // returns the published table
+    schema::TableRef remove_table(std::string_view name);  // returns the removed table
+    schema::TableRef replace_table(schema::Table table);  // same name; returns the published table
+    schema::TableRef rename_table(std::string_view from, const std::string& to);  // returns the renamed table
+    std::vector<schema::TableRef> users_of(std::string_view enum_name) const;
 
     // ---- checks shared by the statements (lower_table.cpp)
     bool check_identifier(const std::string& name, SourceSpan span, const char* what, bool generated = false);
@@ -118,10 +122,9 @@ struct Replayer::Impl {
 };
 
 template <typename Node>
-void Replayer::Impl::emit(Node node, SourceSpan span) {
+void Replayer::Impl::emit(Node&& node, SourceSpan span) {
     if (!sink || !*sink) return;
-    plan::Step step{std::move(node), span};
-    (*sink)(step, state);
+    (*sink)(plan::Step{std::forward<Node>(node), span}, state);
 }
 
 // ---- schema -> AST, for `downgrade auto` (inverse.cpp)

@@ -116,9 +116,8 @@ std::optional<Difference> compare(const Journal& up, const Journal& down, const 
     for (const auto& k : keys) {
         auto u = up.tables.find(k);
         auto d = down.tables.find(k);
-        const schema::Table* middle =
-            d != down.tables.end() ? (d->second ? &*d->second : nullptr) : now.table(k);
-        const std::optional<schema::Table>& before = u != up.tables.end() ? u->second : d->second;
+        const schema::Table* middle = d != down.tables.end() ? d->second.get() : now.table(k);
+        const schema::TableRef& before = u != up.tables.end() ? u->second : d->second;
         const schema::Table* after = now.table(k);
         if (!before && after)
             return Difference{fmt::format("leaves table {} that {}", k,

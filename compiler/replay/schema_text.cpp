@@ -127,30 +127,35 @@ std::vector<plan::Step> schema_steps(const schema::Schema& s, bool inline_foreig
     for (const auto& [name, type] : s.enums) steps.push_back({plan::CreateEnum{type}, type.declared_at});
     std::vector<plan::Step> foreign_keys;
     for (const auto& name : s.table_order) {
-        const schema::Table* t = s.table(name);
+        schema::TableRef t = s.table_ref(name);
         if (!t) continue;
         // The table's comments travel with it: back ends render them with CREATE TABLE.
         schema::Table created = *t;
         created.indexes.clear();
-        schema::Table without_fks = created;
-        without_fks.constraints.clear();
+        std::vector<schema::Constraint> constraints = std::move(created.constraints);
+        created.constraints.clear();
         plan::AlterTable alter;
-        for (const auto& c : created.constraints) {
-            if (c.kind == schema::ConstraintKind::foreign_key && !inline_foreign_keys)
-                alter.actions.push_back({plan::AddConstraint{c}, c.declared_at});
-            else
-                without_fks.constraints.push_back(c);
+        for (auto& c : constraints) {
+            if (c.kind == schema::ConstraintKind::foreign_key && !inline_foreign_keys) {
+                SourceSpan at = c.declared_at;
+                alter.actions.push_back({plan::AddConstraint{std::move(c)}, at});
+            } else {
+                created.constraints.push_back(std::move(c));
+            }
         }
-        steps.push_back({plan::CreateTable{without_fks, false}, t->declared_at});
-        schema::Table with_indexes = without_fks;
+        schema::TableRef current = schema::share(std::move(created));
+        steps.push_back({plan::CreateTable{current, false}, t->declared_at});
         for (const auto& ix : t->indexes) {
-            with_indexes.indexes.push_back(ix);
-            steps.push_back({plan::CreateIndex{ix, with_indexes, false}, ix.declared_at});
+            schema::Table with_index = *current;
+            with_index.indexes.push_back(ix);
+            current = schema::share(std::move(with_index));
+            steps.push_back({plan::CreateIndex{ix, current, false}, ix.declared_at});
         }
         if (!alter.actions.empty()) {
-            alter.before = with_indexes;
-            alter.after = *t;
-            foreign_keys.push_back({std::move(alter), t->declared_at});
+            SourceSpan at = t->declared_at;
+            alter.before = std::move(current);
+            alter.after = std::move(t);
+            foreign_keys.push_back({std::move(alter), at});
         }
     }
     for (auto& step : foreign_keys) steps.push_back(std::move(step));

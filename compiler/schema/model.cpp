@@ -24,11 +24,11 @@ const Constraint* Table::primary_key() const {
 
 const Table* Schema::table(std::string_view name) const {
     auto it = tables.find(name);
-    return it == tables.end() ? nullptr : &it->second;
+    return it == tables.end() ? nullptr : it->second.get();
 }
-Table* Schema::table(std::string_view name) {
+TableRef Schema::table_ref(std::string_view name) const {
     auto it = tables.find(name);
-    return it == tables.end() ? nullptr : &it->second;
+    return it == tables.end() ? nullptr : it->second;
 }
 const EnumType* Schema::enum_type(std::string_view name) const {
     auto it = enums.find(name);

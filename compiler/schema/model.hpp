@@ -2,10 +2,17 @@
 // The in-memory schema model (language.md §7): what the database holds at
 // one revision. Replay (compiler/replay) changes it statement by statement;
 // dialects read it. Every item remembers where it was declared.
+//
+// Tables are shared and immutable once published (TableRef): replay changes
+// a table by copying it once into a working Table, changing that, and
+// publishing the result as a new TableRef. A plan step and the schema state
+// can then hold the same table without copying it.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "compiler/sql/expr.hpp"
@@ -68,6 +75,11 @@ struct Table {
     const Index* index(std::string_view name) const;
 };
 
+using TableRef = std::shared_ptr<const Table>;
+
+// Publishes a table: from here on it is never changed.
+inline TableRef share(Table table) { return std::make_shared<const Table>(std::move(table)); }
+
 struct EnumType {
     std::string name;
     std::vector<std::string> values;
@@ -77,13 +89,13 @@ struct EnumType {
 // Names are compared exactly: plain identifiers were folded to lower case by
 // the parser, quoted ones keep their case.
 struct Schema {
-    std::map<std::string, Table, std::less<>> tables;
+    std::map<std::string, TableRef, std::less<>> tables;  // never null
     std::map<std::string, EnumType, std::less<>> enums;
     std::map<std::string, std::string, std::less<>> index_owner;  // index name -> table name
     std::vector<std::string> table_order;  // creation order, renames applied in place
 
-    const Table* table(std::string_view name) const;
-    Table* table(std::string_view name);
+    const Table* table(std::string_view name) const;       // null: no such table
+    TableRef table_ref(std::string_view name) const;       // the same, shared
     const EnumType* enum_type(std::string_view name) const;
 };
 

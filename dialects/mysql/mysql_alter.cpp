@@ -84,7 +84,7 @@ std::string MysqlDialect::restore_fk_indexes(const schema::Table& before, const 
 
 void MysqlDialect::add_column(const plan::AddColumn& action, const plan::AlterTable& step, Context& ctx) const {
     check_name(action.column.name, action.column.declared_at, ctx);
-    ctx.emit(alter_table_prefix(step.after) + "ADD COLUMN " + column_definition(action.column, step.after, ctx));
+    ctx.emit(alter_table_prefix(*step.after) + "ADD COLUMN " + column_definition(action.column, *step.after, ctx));
 }
 
 void MysqlDialect::rename_column(const plan::RenameColumn& action, const plan::AlterTable& step,
@@ -97,19 +97,19 @@ void MysqlDialect::rename_column(const plan::RenameColumn& action, const plan::A
     // MySQL refuses to rename a column a CHECK constraint uses (error 3959):
     // drop those checks, rename, and add them back as the model has them.
     std::vector<const schema::Constraint*> checks;
-    for (const auto& c : step.after.constraints)
+    for (const auto& c : step.after->constraints)
         if (c.kind == schema::ConstraintKind::check && mentions(c.check, action.to.name)) checks.push_back(&c);
-    std::string prefix = alter_table_prefix(step.after);
+    std::string prefix = alter_table_prefix(*step.after);
     for (const auto* c : checks) ctx.emit(prefix + "DROP CHECK " + quote_identifier(c->name));
     BaseDialect::rename_column(action, step, ctx);
-    for (const auto* c : checks) ctx.emit(prefix + "ADD " + constraint_definition(*c, step.after, ctx));
+    for (const auto* c : checks) ctx.emit(prefix + "ADD " + constraint_definition(*c, *step.after, ctx));
 }
 
 void MysqlDialect::alter_column(const plan::AlterColumn& action, const plan::AlterTable& step,
                                 Context& ctx) const {
     // One statement restating type, nullability, default, comment and
     // AUTO_INCREMENT, all taken from the column as it is after the change.
-    ctx.emit(alter_table_prefix(step.after) + modify_column(action.to, step.after, ctx));
+    ctx.emit(alter_table_prefix(*step.after) + modify_column(action.to, *step.after, ctx));
 }
 
 // ------------------------------------------------------------ constraints
@@ -118,35 +118,35 @@ void MysqlDialect::add_constraint(const plan::AddConstraint& action, const plan:
                                   Context& ctx) const {
     const schema::Constraint& c = action.constraint;
     if (c.kind != schema::ConstraintKind::primary_key) check_name(c.name, c.declared_at, ctx);
-    ctx.emit(alter_table_prefix(step.after) + "ADD " + constraint_definition(c, step.after, ctx));
+    ctx.emit(alter_table_prefix(*step.after) + "ADD " + constraint_definition(c, *step.after, ctx));
 }
 
 void MysqlDialect::drop_constraint(const plan::DropConstraint& action, const plan::AlterTable& step,
                                    Context& ctx) const {
     const schema::Constraint& c = action.constraint;
-    std::string prefix = alter_table_prefix(step.after);
+    std::string prefix = alter_table_prefix(*step.after);
     switch (c.kind) {
         case schema::ConstraintKind::foreign_key:
             ctx.emit(prefix + "DROP FOREIGN KEY " + quote_identifier(c.name));
             // InnoDB made an index named after the foreign key when no key
             // served it; dropping the key leaves that index behind.
-            if (!fk_served(step.after, c)) ctx.emit(prefix + "DROP INDEX " + quote_identifier(c.name));
+            if (!fk_served(*step.after, c)) ctx.emit(prefix + "DROP INDEX " + quote_identifier(c.name));
             return;
         case schema::ConstraintKind::unique:
-            ctx.emit(prefix + "DROP INDEX " + quote_identifier(c.name) + restore_fk_indexes(step.before, step.after));
+            ctx.emit(prefix + "DROP INDEX " + quote_identifier(c.name) + restore_fk_indexes(*step.before, *step.after));
             return;
         case schema::ConstraintKind::primary_key: {
             for (const auto& name : c.columns) {
-                const schema::Column* column = step.after.column(name);
+                const schema::Column* column = step.after->column(name);
                 if (column && column->autoincrement) {
                     ctx.diagnostics.error(DiagCode::unsupported_in_dialect, ctx.span,
                                           "MySQL cannot drop the primary key of \"{}\" while column \"{}\" is "
                                           "AUTO_INCREMENT: drop autoincrement first",
-                                          step.after.name, name);
+                                          step.after->name, name);
                     return;
                 }
             }
-            ctx.emit(prefix + "DROP PRIMARY KEY" + restore_fk_indexes(step.before, step.after));
+            ctx.emit(prefix + "DROP PRIMARY KEY" + restore_fk_indexes(*step.before, *step.after));
             return;
         }
         case schema::ConstraintKind::check:
@@ -170,7 +170,8 @@ void MysqlDialect::drop_enum(const plan::DropEnum& step, Context& ctx) const {
 void MysqlDialect::restate_enum_users(std::string_view name, const plan::EnumUsers& users, Context& ctx,
                                       const schema::Schema* state) const {
     Context inner{state ? *state : ctx.state, ctx.span, ctx.diagnostics, ctx.out};
-    for (const auto& table : users) {
+    for (const schema::TableRef& user : users) {
+        const schema::Table& table = *user;
         for (const auto& column : table.columns) {
             if (column.type.kind == sql::TypeKind::enum_ && column.type.enum_name == name)
                 ctx.emit(alter_table_prefix(table) + modify_column(column, table, inner));
@@ -199,7 +200,8 @@ void MysqlDialect::rename_enum_value(const plan::RenameEnumValue& step, Context&
     both.values.push_back(step.to);
     schema::Schema wide = with_enum(ctx.state, both);
     restate_enum_users(step.after.name, step.users, ctx, &wide);
-    for (const auto& table : step.users) {
+    for (const schema::TableRef& user : step.users) {
+        const schema::Table& table = *user;
         for (const auto& column : table.columns) {
             if (column.type.kind != sql::TypeKind::enum_ || column.type.enum_name != step.after.name) continue;
             std::string name = quote_identifier(column.name);

@@ -346,7 +346,7 @@ bool plain_word(const std::string& text) {
 }  // namespace
 
 void MysqlDialect::create_table(const plan::CreateTable& step, Context& ctx) const {
-    const schema::Table& table = step.table;
+    const schema::Table& table = *step.table;
     // The table options are written into the SQL as they are: only names.
     if (!options_checked_) {
         options_checked_ = true;
@@ -371,22 +371,22 @@ void MysqlDialect::create_table(const plan::CreateTable& step, Context& ctx) con
 }
 
 void MysqlDialect::rename_table(const plan::RenameTable& step, Context& ctx) const {
-    check_name(step.after.name, ctx.span, ctx);
-    ctx.emit("RENAME TABLE " + quote_identifier(step.before.name) + " TO " + quote_identifier(step.after.name));
+    check_name(step.after->name, ctx.span, ctx);
+    ctx.emit("RENAME TABLE " + quote_identifier(step.before->name) + " TO " + quote_identifier(step.after->name));
 }
 
 void MysqlDialect::comment_on_table(const plan::CommentOnTable& step, Context& ctx) const {
-    ctx.emit(alter_table_prefix(step.after) + "COMMENT = " + string_literal(step.after.comment.value_or("")));
+    ctx.emit(alter_table_prefix(*step.after) + "COMMENT = " + string_literal(step.after->comment.value_or("")));
 }
 
 void MysqlDialect::comment_on_column(const plan::CommentOnColumn& step, Context& ctx) const {
-    const schema::Column* column = step.after.column(step.column);
+    const schema::Column* column = step.after->column(step.column);
     if (!column) {
         ctx.diagnostics.error(DiagCode::unknown_object, ctx.span, "column \"{}\" does not exist in table \"{}\"",
-                              step.column, step.after.name);
+                              step.column, step.after->name);
         return;
     }
-    ctx.emit(alter_table_prefix(step.after) + modify_column(*column, step.after, ctx));
+    ctx.emit(alter_table_prefix(*step.after) + modify_column(*column, *step.after, ctx));
 }
 
 // ------------------------------------------------------------ indexes
@@ -397,22 +397,22 @@ void MysqlDialect::create_index(const plan::CreateIndex& step, Context& ctx) con
     check_name(step.index.name, at, ctx);
     std::vector<std::string> columns;
     for (const auto& c : step.index.columns) columns.push_back(c.column);
-    check_key_columns(step.table, columns, fmt::format("index \"{}\"", step.index.name), at, ctx);
+    check_key_columns(*step.table, columns, fmt::format("index \"{}\"", step.index.name), at, ctx);
     ctx.emit(index_definition(step.index, false, ctx));
 }
 
 void MysqlDialect::drop_index(const plan::DropIndex& step, Context& ctx) const {
     // DropIndex::table is the table after the drop; put the index back for
     // the state before it.
-    schema::Table before = step.table;
+    schema::Table before = *step.table;
     before.indexes.push_back(step.index);
-    std::string restore = restore_fk_indexes(before, step.table);
+    std::string restore = restore_fk_indexes(before, *step.table);
     if (restore.empty()) {
-        ctx.emit("DROP INDEX " + quote_identifier(step.index.name) + " ON " + quote_identifier(step.table.name));
+        ctx.emit("DROP INDEX " + quote_identifier(step.index.name) + " ON " + quote_identifier(step.table->name));
     } else {
         // The index served a foreign key: InnoDB refuses to drop it unless
         // another index takes over in the same statement.
-        ctx.emit(alter_table_prefix(step.table) + "DROP INDEX " + quote_identifier(step.index.name) + restore);
+        ctx.emit(alter_table_prefix(*step.table) + "DROP INDEX " + quote_identifier(step.index.name) + restore);
     }
 }
 

@@ -99,7 +99,7 @@ void PostgresqlDialect::alter_column(const plan::AlterColumn& action, const plan
                                      Context& ctx) const {
     const auto& from = action.from;
     const auto& to = action.to;
-    std::string prefix = alter_table_prefix(step.after) + "ALTER COLUMN " + quote_identifier(to.name) + " ";
+    std::string prefix = alter_table_prefix(*step.after) + "ALTER COLUMN " + quote_identifier(to.name) + " ";
     bool type_changes = !(from.type == to.type);
     std::string using_text = type_changes ? using_clause(to.name, from.type, to.type, ctx.state) : "";
     // An old default that may not convert to the new type is dropped first
@@ -115,19 +115,19 @@ void PostgresqlDialect::alter_column(const plan::AlterColumn& action, const plan
     std::vector<const schema::Index*> partial;
     if (enum_change) {
         std::vector<std::string> names{to.name};
-        for (const auto& constraint : step.after.constraints)
+        for (const auto& constraint : step.after->constraints)
             if (constraint.kind == schema::ConstraintKind::check && mentions_any(constraint.check, names))
                 checks.push_back(&constraint);
-        for (const auto& index : step.after.indexes)
+        for (const auto& index : step.after->indexes)
             if (mentions_any(index.where, names)) partial.push_back(&index);
     }
     for (const auto* check : checks)
-        ctx.emit(alter_table_prefix(step.after) + "DROP CONSTRAINT " + quote_identifier(check->name));
+        ctx.emit(alter_table_prefix(*step.after) + "DROP CONSTRAINT " + quote_identifier(check->name));
     for (const auto* index : partial) ctx.emit("DROP INDEX " + quote_identifier(index->name));
     if (default_around) ctx.emit(prefix + "DROP DEFAULT");
     if (type_changes) ctx.emit(prefix + "TYPE " + type_name(to.type, ctx.state) + using_text);
     for (const auto* check : checks)
-        ctx.emit(alter_table_prefix(step.after) + "ADD " + constraint_definition(*check, step.after, ctx));
+        ctx.emit(alter_table_prefix(*step.after) + "ADD " + constraint_definition(*check, *step.after, ctx));
     for (const auto* index : partial) ctx.emit(index_definition(*index, false, ctx));
     if (from.nullable != to.nullable) ctx.emit(prefix + (to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
     if (default_around) {
@@ -140,7 +140,7 @@ void PostgresqlDialect::alter_column(const plan::AlterColumn& action, const plan
         if (to.autoincrement) ctx.emit(prefix + "ADD" + autoincrement_clause(to));
         else ctx.emit(prefix + "DROP IDENTITY");
     }
-    if (from.comment != to.comment) emit_comment(comment_on_column_sql(step.after, to), ctx);
+    if (from.comment != to.comment) emit_comment(comment_on_column_sql(*step.after, to), ctx);
 }
 
 }  // namespace retort::dialects

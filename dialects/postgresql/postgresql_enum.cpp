@@ -91,7 +91,8 @@ void PostgresqlDialect::drop_enum_value(const plan::DropEnumValue& step, Context
     }
     ctx.emit(create + ")");
 
-    for (const auto& table : step.users) {
+    for (const schema::TableRef& user : step.users) {
+        const schema::Table& table = *user;
         std::vector<const schema::Column*> columns;
         std::vector<std::string> names;
         for (const auto& column : table.columns) {

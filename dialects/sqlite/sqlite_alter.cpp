@@ -27,31 +27,31 @@ void SqliteDialect::alter_table(const plan::AlterTable& step, Context& ctx) cons
         // keys naming the old column.
         for (const auto& [from, to] : columns.renamed_in_copy) {
             for (const auto& [name, other] : ctx.state.tables) {
-                if (name == step.after.name) continue;
-                for (const auto& c : other.constraints) {
-                    if (c.kind != schema::ConstraintKind::foreign_key || c.ref_table != step.after.name) continue;
+                if (name == step.after->name) continue;
+                for (const auto& c : other->constraints) {
+                    if (c.kind != schema::ConstraintKind::foreign_key || c.ref_table != step.after->name) continue;
                     if (std::find(c.ref_columns.begin(), c.ref_columns.end(), to) == c.ref_columns.end()) continue;
                     ctx.diagnostics
                         .error(DiagCode::unsupported_in_dialect, ctx.span,
                                "SQLite cannot rename column \"{}\" of table \"{}\" to \"{}\" in this statement: "
                                "foreign key \"{}\" of table \"{}\" points at it; rename it in an `alter table` "
                                "of its own",
-                               from, step.after.name, to, c.name, name)
+                               from, step.after->name, to, c.name, name)
                         .note(c.declared_at, "foreign key \"{}\" declared here", c.name);
                     return;
                 }
             }
         }
         for (const auto& [from, to] : columns.native_renames)
-            ctx.emit(alter_table_prefix(step.before) + "RENAME COLUMN " + quote_identifier(from) + " TO " +
+            ctx.emit(alter_table_prefix(*step.before) + "RENAME COLUMN " + quote_identifier(from) + " TO " +
                      quote_identifier(to));
         std::vector<Copy> copies;
         for (const auto& [column, source] : columns.sources)
             if (source) copies.push_back({column, quote_identifier(*source)});
         // The AUTOINCREMENT counter moves along when the key column does.
         bool kept = false;
-        const schema::Column* old_key = autoincrement_column(step.before);
-        const schema::Column* new_key = autoincrement_column(step.after);
+        const schema::Column* old_key = autoincrement_column(*step.before);
+        const schema::Column* new_key = autoincrement_column(*step.after);
         if (old_key && new_key) {
             std::string old_name = old_key->name;
             for (const auto& [from, to] : columns.native_renames)
@@ -59,12 +59,12 @@ void SqliteDialect::alter_table(const plan::AlterTable& step, Context& ctx) cons
             for (const auto& [column, source] : columns.sources)
                 if (column == new_key->name && source == old_name) kept = true;
         }
-        rebuild_table(step.after, copies, kept, *reason, ctx);
+        rebuild_table(*step.after, copies, kept, *reason, ctx);
         for (const auto& action : step.actions) {
             if (const auto* alter = std::get_if<plan::AlterColumn>(&action.node))
-                if (alter->from.comment != alter->to.comment) emit_comment(comment_on_column_sql(step.after, alter->to), ctx);
+                if (alter->from.comment != alter->to.comment) emit_comment(comment_on_column_sql(*step.after, alter->to), ctx);
             if (const auto* add = std::get_if<plan::AddColumn>(&action.node))
-                if (add->column.comment) emit_comment(comment_on_column_sql(step.after, add->column), ctx);
+                if (add->column.comment) emit_comment(comment_on_column_sql(*step.after, add->column), ctx);
         }
         return;
     }
@@ -73,8 +73,8 @@ void SqliteDialect::alter_table(const plan::AlterTable& step, Context& ctx) cons
     auto added = sqlite::added_constraints(step);
     for (const auto& action : step.actions) {
         if (const auto* add = std::get_if<plan::AddColumn>(&action.node)) {
-            std::string sql = alter_table_prefix(step.before) + "ADD COLUMN " +
-                              column_definition(add->column, step.after, ctx);
+            std::string sql = alter_table_prefix(*step.before) + "ADD COLUMN " +
+                              column_definition(add->column, *step.after, ctx);
             for (const auto& [constraint, owner] : added) {
                 if (owner != add->column.name) continue;
                 const schema::Constraint& c = *constraint;
@@ -88,15 +88,15 @@ void SqliteDialect::alter_table(const plan::AlterTable& step, Context& ctx) cons
                 }
             }
             ctx.emit(std::move(sql));
-            if (add->column.comment) emit_comment(comment_on_column_sql(step.after, add->column), ctx);
+            if (add->column.comment) emit_comment(comment_on_column_sql(*step.after, add->column), ctx);
         } else if (const auto* drop = std::get_if<plan::DropColumn>(&action.node)) {
-            ctx.emit(alter_table_prefix(step.before) + "DROP COLUMN " + quote_identifier(drop->column.name));
+            ctx.emit(alter_table_prefix(*step.before) + "DROP COLUMN " + quote_identifier(drop->column.name));
         } else if (const auto* rename = std::get_if<plan::RenameColumn>(&action.node)) {
-            ctx.emit(alter_table_prefix(step.before) + "RENAME COLUMN " + quote_identifier(rename->from.name) +
+            ctx.emit(alter_table_prefix(*step.before) + "RENAME COLUMN " + quote_identifier(rename->from.name) +
                      " TO " + quote_identifier(rename->to.name));
         } else if (const auto* alter = std::get_if<plan::AlterColumn>(&action.node)) {
             // Native only when nothing but the comment changes.
-            if (alter->from.comment != alter->to.comment) emit_comment(comment_on_column_sql(step.after, alter->to), ctx);
+            if (alter->from.comment != alter->to.comment) emit_comment(comment_on_column_sql(*step.after, alter->to), ctx);
         }
         // AddConstraint: written inline in its column's ADD COLUMN above.
         // DropConstraint: always a rebuild.
@@ -149,7 +149,7 @@ void SqliteDialect::rebuild_table(const schema::Table& after, const std::vector<
     // script: the rebuilt table's own foreign keys and those pointing at it.
     std::set<std::string> checked{name};
     for (const auto& [other_name, other] : ctx.state.tables)
-        for (const auto& c : other.constraints)
+        for (const auto& c : other->constraints)
             if (c.kind == schema::ConstraintKind::foreign_key && c.ref_table == name) checked.insert(other_name);
     std::string counted;
     for (const auto& t : checked) {
@@ -170,7 +170,8 @@ void SqliteDialect::rebuild_table(const schema::Table& after, const std::vector<
 void SqliteDialect::rebuild_enum_users(const plan::EnumUsers& users, std::string_view type_name,
                                        const std::optional<std::pair<std::string, std::string>>& renamed,
                                        const std::string& reason, Context& ctx) const {
-    for (const schema::Table& table : users) {
+    for (const schema::TableRef& user : users) {
+        const schema::Table& table = *user;
         std::vector<Copy> copies;
         for (const auto& column : table.columns) {
             std::string name = quote_identifier(column.name);

@@ -274,13 +274,13 @@ void SqliteDialect::emit_comment(std::string sql, Context& ctx) const { ctx.comm
 // ------------------------------------------------------------ tables and indexes
 
 void SqliteDialect::create_table(const plan::CreateTable& step, Context& ctx) const {
-    check_name("table", step.table.name, step.table.declared_at, ctx);
-    ctx.emit(create_table_sql(step.table, step.table.name, step.if_not_exists, ctx));
-    emit_table_comments(step.table, ctx);
+    check_name("table", step.table->name, step.table->declared_at, ctx);
+    ctx.emit(create_table_sql(*step.table, step.table->name, step.if_not_exists, ctx));
+    emit_table_comments(*step.table, ctx);
 }
 
 void SqliteDialect::rename_table(const plan::RenameTable& step, Context& ctx) const {
-    check_name("table", step.after.name, ctx.span, ctx);
+    check_name("table", step.after->name, ctx.span, ctx);
     BaseDialect::rename_table(step, ctx);
 }
 

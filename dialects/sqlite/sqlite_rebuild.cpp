@@ -52,7 +52,7 @@ std::set<std::string> added_columns(const plan::AlterTable& step) {
 // number `upto`, or nullopt when the statement added it.
 std::optional<std::string> origin_of(const plan::AlterTable& step, std::size_t upto, const std::string& name) {
     std::vector<std::pair<std::string, std::optional<std::string>>> track;
-    for (const auto& column : step.before.columns) track.emplace_back(column.name, column.name);
+    for (const auto& column : step.before->columns) track.emplace_back(column.name, column.name);
     auto find = [&](const std::string& n) {
         return std::find_if(track.begin(), track.end(), [&](const auto& t) { return t.first == n; });
     };
@@ -91,7 +91,7 @@ std::optional<std::string> drop_column_reason(const plan::AlterTable& step, std:
                                               const plan::DropColumn& drop) {
     auto origin = origin_of(step, index, drop.column.name);
     if (!origin) return fmt::format("drop column \"{}\" that the same statement adds", drop.column.name);
-    const schema::Table& before = step.before;
+    const schema::Table& before = *step.before;
     const schema::Constraint* pk = before.primary_key();
     if (pk && contains(pk->columns, *origin))
         return fmt::format("drop column \"{}\": it is part of the primary key", drop.column.name);
@@ -187,8 +187,8 @@ bool constant_default(const sql::ExprRef& expr) {
 std::vector<std::pair<const schema::Constraint*, std::string>> added_constraints(const plan::AlterTable& step) {
     std::set<std::string> added = added_columns(step);
     std::vector<std::pair<const schema::Constraint*, std::string>> out;
-    for (const auto& c : step.after.constraints) {
-        if (step.before.constraint(c.name)) continue;
+    for (const auto& c : step.after->constraints) {
+        if (step.before->constraint(c.name)) continue;
         std::string owner;
         if (c.kind == schema::ConstraintKind::foreign_key) {
             if (c.columns.size() == 1 && added.count(c.columns.front())) owner = c.columns.front();
@@ -243,9 +243,9 @@ RebuildColumns rebuild_columns(const plan::AlterTable& step) {
         std::optional<std::size_t> slot;  // its column in `db`, or none (added)
     };
     std::vector<Track> track;
-    for (std::size_t i = 0; i < step.before.columns.size(); ++i) {
-        db.push_back(step.before.columns[i].name);
-        track.push_back({step.before.columns[i].name, i});
+    for (std::size_t i = 0; i < step.before->columns.size(); ++i) {
+        db.push_back(step.before->columns[i].name);
+        track.push_back({step.before->columns[i].name, i});
     }
     auto find = [&](const std::string& n) {
         return std::find_if(track.begin(), track.end(), [&](const Track& t) { return t.name == n; });
@@ -268,7 +268,7 @@ RebuildColumns rebuild_columns(const plan::AlterTable& step) {
             }
         }
     }
-    for (const auto& column : step.after.columns) {
+    for (const auto& column : step.after->columns) {
         auto it = find(column.name);
         std::optional<std::string> source;
         if (it != track.end() && it->slot) source = db[*it->slot];

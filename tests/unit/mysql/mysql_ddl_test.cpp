@@ -37,7 +37,7 @@ TEST_CASE("mysql: create table with inline comments, table options and key check
     MysqlFixture f(options);
     schema::Table t = fees();
     t.comment = "student fees";
-    CHECK(f.render(plan::CreateTable{t, false}) ==
+    CHECK(f.render(plan::CreateTable{schema::share(t), false}) ==
           "CREATE TABLE fees (\n"
           "    id INT NOT NULL AUTO_INCREMENT,\n"
           "    student_id INT NOT NULL,\n"
@@ -77,16 +77,16 @@ TEST_CASE("mysql: comments, renames, add column") {
     MysqlFixture f;
     schema::Table before = fees(), after = fees();
     after.columns[3].comment = "it's the state";
-    CHECK(f.render(plan::CommentOnColumn{before, after, "status"}) ==
+    CHECK(f.render(plan::CommentOnColumn{schema::share(before), schema::share(after), "status"}) ==
           "ALTER TABLE fees MODIFY COLUMN status VARCHAR(20) NOT NULL DEFAULT 'pending' COMMENT 'it''s the state';");
     after = fees();
     after.comment = "fees";
-    CHECK(f.render(plan::CommentOnTable{before, after}) == "ALTER TABLE fees COMMENT = 'fees';");
+    CHECK(f.render(plan::CommentOnTable{schema::share(before), schema::share(after)}) == "ALTER TABLE fees COMMENT = 'fees';");
     after.comment.reset();
-    CHECK(f.render(plan::CommentOnTable{before, after}) == "ALTER TABLE fees COMMENT = '';");
+    CHECK(f.render(plan::CommentOnTable{schema::share(before), schema::share(after)}) == "ALTER TABLE fees COMMENT = '';");
     after = fees();
     after.name = "charges";
-    CHECK(f.render(plan::RenameTable{before, after}) == "RENAME TABLE fees TO charges;");
+    CHECK(f.render(plan::RenameTable{schema::share(before), schema::share(after)}) == "RENAME TABLE fees TO charges;");
     after = fees();
     auto from = before.columns[3], to = from;
     to.name = "state";
@@ -125,10 +125,10 @@ TEST_CASE("mysql: the index InnoDB keeps for a foreign key follows the model") {
     CHECK(f.alter(indexed_before, indexed_after, plan::DropConstraint{before.constraints[1]}) ==
           "ALTER TABLE fees DROP FOREIGN KEY fk_fees_student_id_students;");
     // Dropping the only index that serves a foreign key puts InnoDB's back.
-    CHECK(f.render(plan::DropIndex{index("ix_fees_student", "fees", {"student_id"}), before, false, false}) ==
+    CHECK(f.render(plan::DropIndex{index("ix_fees_student", "fees", {"student_id"}), schema::share(before), false, false}) ==
           "ALTER TABLE fees DROP INDEX ix_fees_student, ADD INDEX fk_fees_student_id_students (student_id);");
     // An index that serves none is dropped plainly, with its table.
-    CHECK(f.render(plan::DropIndex{index("ix_fees_status", "fees", {"status"}), before, true, true}) ==
+    CHECK(f.render(plan::DropIndex{index("ix_fees_status", "fees", {"status"}), schema::share(before), true, true}) ==
           "DROP INDEX ix_fees_status ON fees;");
     CHECK_FALSE(f.diagnostics.has_errors());
 }
@@ -137,9 +137,9 @@ TEST_CASE("mysql: create index; concurrently is ignored") {
     MysqlFixture f;
     auto ix = index("ix_fees_status", "fees", {"status", "created_at"});
     ix.columns[1].descending = true;
-    CHECK(f.render(plan::CreateIndex{ix, fees(), true}) ==
+    CHECK(f.render(plan::CreateIndex{ix, schema::share(fees()), true}) ==
           "CREATE INDEX ix_fees_status ON fees (status, created_at DESC);");
-    CHECK(f.render(plan::CreateIndex{index("uq_x", "fees", {"amount"}, true), fees(), false}) ==
+    CHECK(f.render(plan::CreateIndex{index("uq_x", "fees", {"amount"}, true), schema::share(fees()), false}) ==
           "CREATE UNIQUE INDEX uq_x ON fees (amount);");
     CHECK_FALSE(f.diagnostics.has_errors());
 }
@@ -147,7 +147,7 @@ TEST_CASE("mysql: create index; concurrently is ignored") {
 TEST_CASE("mysql: what MySQL cannot run is a diagnostic") {
     MysqlFixture f;
     SECTION("a TEXT column in an index") {
-        f.render(plan::CreateIndex{index("ix_fees_note", "fees", {"note"}), fees(), false});
+        f.render(plan::CreateIndex{index("ix_fees_note", "fees", {"note"}), schema::share(fees()), false});
         CHECK(f.diagnostics.error_count() == 1);
         CHECK(f.errors().find("prefix length") != std::string::npos);
     }
@@ -159,22 +159,22 @@ TEST_CASE("mysql: what MySQL cannot run is a diagnostic") {
     SECTION("a partial index") {
         auto ix = index("ix_open", "fees", {"status"});
         ix.where = bin(sql::BinaryOp::ne, col("status"), str("paid"));
-        f.render(plan::CreateIndex{ix, fees(), false});
+        f.render(plan::CreateIndex{ix, schema::share(fees()), false});
         CHECK(f.errors().find("partial") != std::string::npos);
     }
     SECTION("a string without a length") {
         schema::Table t = fees();
         t.columns.push_back(column("code", type(K::varchar)));
-        f.render(plan::CreateTable{t, false});
+        f.render(plan::CreateTable{schema::share(t), false});
         CHECK(f.errors().find("needs a length") != std::string::npos);
     }
     SECTION("a name over 64 characters; 64 is fine") {
         schema::Table t = fees();
         t.name = std::string(64, 'a');
-        f.render(plan::CreateTable{t, false});
+        f.render(plan::CreateTable{schema::share(t), false});
         CHECK_FALSE(f.diagnostics.has_errors());
         t.name = std::string(65, 'a');
-        f.render(plan::CreateTable{t, false});
+        f.render(plan::CreateTable{schema::share(t), false});
         CHECK(f.diagnostics.error_count() == 1);
         CHECK(f.errors().find("at most 64") != std::string::npos);
     }
@@ -182,7 +182,7 @@ TEST_CASE("mysql: what MySQL cannot run is a diagnostic") {
         schema::Table t = fees();
         t.name.clear();
         for (int i = 0; i < 64; ++i) t.name += "\xC3\xA9";
-        f.render(plan::CreateTable{t, false});
+        f.render(plan::CreateTable{schema::share(t), false});
         CHECK_FALSE(f.diagnostics.has_errors());
     }
     SECTION("ON DELETE SET DEFAULT") {
@@ -206,7 +206,7 @@ TEST_CASE("mysql: enum types are inline; value changes restate every user column
 
     CHECK(f.render(plan::CreateEnum{before}).rfind("-- enum type fee_status", 0) == 0);
     CHECK(f.render(plan::DropEnum{before}).rfind("-- ", 0) == 0);
-    CHECK(f.render(plan::AddEnumValue{before, after, "waived", {t}}) ==
+    CHECK(f.render(plan::AddEnumValue{before, after, "waived", {schema::share(t)}}) ==
           "ALTER TABLE fees MODIFY COLUMN state ENUM('pending', 'paid', 'waived') NOT NULL DEFAULT 'pending' "
           "COMMENT 'the state';\n"
           "ALTER TABLE fees MODIFY COLUMN previous ENUM('pending', 'paid', 'waived');");
@@ -215,7 +215,7 @@ TEST_CASE("mysql: enum types are inline; value changes restate every user column
     f.state.enums["fee_status"] = renamed;
     t.columns.pop_back();
     t.columns.pop_back();
-    CHECK(f.render(plan::RenameEnumValue{before, renamed, "paid", "settled", {t}}) ==
+    CHECK(f.render(plan::RenameEnumValue{before, renamed, "paid", "settled", {schema::share(t)}}) ==
           "ALTER TABLE fees MODIFY COLUMN state ENUM('pending', 'paid', 'settled') NOT NULL DEFAULT 'pending' "
           "COMMENT 'the state';\n"
           "UPDATE fees SET state = 'settled' WHERE state = 'paid';\n"
@@ -234,7 +234,7 @@ TEST_CASE("mysql: defaults MySQL accepts") {
     t.columns.push_back(column("j", type(K::json), true, str("{}")));
     t.columns.push_back(column("n", type(K::integer), true, num("-1")));
     t.columns.push_back(column("u", type(K::varchar, 10), true, call(sql::Function::upper, {str("x")})));
-    CHECK(f.render(plan::CreateTable{t, false}) ==
+    CHECK(f.render(plan::CreateTable{schema::share(t), false}) ==
           "CREATE TABLE d (\n"
           "    a DATETIME DEFAULT CURRENT_TIMESTAMP,\n"
           "    b DATE DEFAULT (CURRENT_DATE),\n"
@@ -289,11 +289,11 @@ TEST_CASE("mysql: string keys longer than InnoDB's 3072 bytes are a diagnostic")
     t.columns.push_back(column("c", type(K::char_, 10)));
     SECTION("utf8mb4: 768 characters fit, 769 do not") {
         MysqlFixture f;
-        f.render(plan::CreateIndex{index("ix_a", "fees", {"a"}), t, false});
+        f.render(plan::CreateIndex{index("ix_a", "fees", {"a"}), schema::share(t), false});
         CHECK_FALSE(f.diagnostics.has_errors());
-        f.render(plan::CreateIndex{index("ix_b", "fees", {"b"}), t, false});
+        f.render(plan::CreateIndex{index("ix_b", "fees", {"b"}), schema::share(t), false});
         CHECK(f.diagnostics.error_count() == 1);
-        f.render(plan::CreateIndex{index("ix_ac", "fees", {"a", "c"}), t, false});
+        f.render(plan::CreateIndex{index("ix_ac", "fees", {"a", "c"}), schema::share(t), false});
         CHECK(f.diagnostics.error_count() == 2);
         CHECK(f.errors().find("3112 bytes") != std::string::npos);
     }
@@ -301,7 +301,7 @@ TEST_CASE("mysql: string keys longer than InnoDB's 3072 bytes are a diagnostic")
         dialects::Options options;
         options.mysql_charset = "latin1";
         MysqlFixture f(options);
-        f.render(plan::CreateIndex{index("ix_bc", "fees", {"b", "c"}), t, false});
+        f.render(plan::CreateIndex{index("ix_bc", "fees", {"b", "c"}), schema::share(t), false});
         CHECK_FALSE(f.diagnostics.has_errors());
     }
 }
@@ -310,15 +310,15 @@ TEST_CASE("mysql: table options from retort.yaml must be names") {
     dialects::Options options;
     options.mysql_engine = "InnoDB; DROP TABLE x";
     MysqlFixture f(options);
-    f.render(plan::CreateTable{fees(), false});
-    f.render(plan::CreateTable{fees(), false});
+    f.render(plan::CreateTable{schema::share(fees()), false});
+    f.render(plan::CreateTable{schema::share(fees()), false});
     CHECK(f.diagnostics.error_count() == 1);  // once, not once per table
     CHECK(f.errors().find("mysql.engine") != std::string::npos);
     dialects::Options good;
     good.mysql_engine = "Aria";
     good.mysql_charset = "latin1";
     MysqlFixture g(good);
-    CHECK(g.render(plan::CreateTable{fees(), false}).find(") ENGINE=Aria DEFAULT CHARSET=latin1;") !=
+    CHECK(g.render(plan::CreateTable{schema::share(fees()), false}).find(") ENGINE=Aria DEFAULT CHARSET=latin1;") !=
           std::string::npos);
     CHECK_FALSE(g.diagnostics.has_errors());
 }

@@ -108,7 +108,7 @@ struct MysqlFixture {
     // The alter table step of `before` -> `after` with one action.
     template <typename Action>
     std::string alter(const schema::Table& before, const schema::Table& after, Action action) {
-        plan::AlterTable step{before, after, {}};
+        plan::AlterTable step{schema::share(before), schema::share(after), {}};
         step.actions.push_back(plan::AlterAction{std::move(action), {}});
         return render(std::move(step));
     }

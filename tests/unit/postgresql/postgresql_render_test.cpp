@@ -168,7 +168,7 @@ schema::Table fees_table() {
 
 TEST_CASE("create table: identity, defaults, constraints, comments", "[postgresql]") {
     PgFixture f;
-    auto out = f.sql(plan::Step{plan::CreateTable{fees_table(), false}, {}});
+    auto out = f.sql(plan::Step{plan::CreateTable{schema::share(fees_table()), false}, {}});
     REQUIRE(out.size() == 3);
     CHECK(out[0] ==
           "CREATE TABLE fees (\n"
@@ -193,19 +193,19 @@ TEST_CASE("indexes: partial, descending, concurrently outside the transaction", 
     ix.table = "fees";
     ix.columns = {{"status", false}, {"due_date", true}};
     ix.where = bin(BinaryOp::ne, col("status"), str("paid"));
-    auto out = f.render(plan::Step{plan::CreateIndex{ix, fees_table(), false}, {}});
+    auto out = f.render(plan::Step{plan::CreateIndex{ix, schema::share(fees_table()), false}, {}});
     REQUIRE(out.size() == 1);
     CHECK(out[0].sql == "CREATE INDEX ix_fees_status ON fees (status, due_date DESC) WHERE status <> 'paid'");
     CHECK(out[0].placement == dialects::Placement::in_transaction);
 
     ix.unique = true;
     ix.where = nullptr;
-    out = f.render(plan::Step{plan::CreateIndex{ix, fees_table(), true}, {}});
+    out = f.render(plan::Step{plan::CreateIndex{ix, schema::share(fees_table()), true}, {}});
     REQUIRE(out.size() == 1);
     CHECK(out[0].sql == "CREATE UNIQUE INDEX CONCURRENTLY ix_fees_status ON fees (status, due_date DESC)");
     CHECK(out[0].placement == dialects::Placement::outside_transaction);
 
-    out = f.render(plan::Step{plan::DropIndex{ix, fees_table(), true, true}, {}});
+    out = f.render(plan::Step{plan::DropIndex{ix, schema::share(fees_table()), true, true}, {}});
     REQUIRE(out.size() == 1);
     CHECK(out[0].sql == "DROP INDEX CONCURRENTLY IF EXISTS ix_fees_status");
     CHECK(out[0].placement == dialects::Placement::outside_transaction);
@@ -217,7 +217,7 @@ plan::Step alter_column_step(schema::Column from, schema::Column to) {
     schema::Table t;
     t.name = "fees";
     t.columns = {to};
-    plan::AlterTable alter{t, t, {}};
+    plan::AlterTable alter{schema::share(t), schema::share(t), {}};
     alter.actions.push_back(plan::AlterAction{plan::AlterColumn{std::move(from), std::move(to)}, {}});
     return plan::Step{alter, {}};
 }
@@ -286,7 +286,7 @@ TEST_CASE("alter column type: USING where PostgreSQL does not cast by itself", "
         from.default_value = nullptr;
         auto to = as_enum;
         to.default_value = nullptr;
-        plan::AlterTable alter{t, t, {}};
+        plan::AlterTable alter{schema::share(t), schema::share(t), {}};
         alter.actions.push_back(plan::AlterAction{plan::AlterColumn{from, to}, {}});
         CHECK(f.sql(plan::Step{alter, {}}) ==
               std::vector<std::string>{
@@ -338,7 +338,7 @@ TEST_CASE("enum types: create, add value outside the transaction, rename, drop v
     ix.columns = {{"id", false}};
     ix.where = bin(BinaryOp::ne, col("status"), str("paid"));
     fees.indexes = {ix};
-    CHECK(f.sql(plan::Step{plan::DropEnumValue{after, before, "waived", {fees}}, {}}) ==
+    CHECK(f.sql(plan::Step{plan::DropEnumValue{after, before, "waived", {schema::share(fees)}}, {}}) ==
           std::vector<std::string>{
               "ALTER TYPE fee_status RENAME TO fee_status_old",
               "CREATE TYPE fee_status AS ENUM ('pending', 'paid', 'overdue')",
@@ -356,12 +356,12 @@ TEST_CASE("data statements bind every value as a literal", "[postgresql]") {
     PgFixture f;
     schema::Table t;
     t.name = "order";
-    plan::Insert ins{t, {"id", "note"}, {{num("1"), str("a'b\\")}, {num("2"), lit(LiteralKind::null, "")}}};
+    plan::Insert ins{schema::share(t), {"id", "note"}, {{num("1"), str("a'b\\")}, {num("2"), lit(LiteralKind::null, "")}}};
     CHECK(f.sql(plan::Step{ins, {}}) ==
           std::vector<std::string>{"INSERT INTO \"order\" (id, note) VALUES\n    (1, 'a''b\\'),\n    (2, NULL)"});
-    plan::Update up{t, {{"note", str("x")}}, bin(BinaryOp::eq, col("id"), num("1"))};
+    plan::Update up{schema::share(t), {{"note", str("x")}}, bin(BinaryOp::eq, col("id"), num("1"))};
     CHECK(f.sql(plan::Step{up, {}}) == std::vector<std::string>{"UPDATE \"order\" SET note = 'x' WHERE id = 1"});
-    CHECK(f.sql(plan::Step{plan::Delete{t, nullptr}, {}}) == std::vector<std::string>{"DELETE FROM \"order\""});
+    CHECK(f.sql(plan::Step{plan::Delete{schema::share(t), nullptr}, {}}) == std::vector<std::string>{"DELETE FROM \"order\""});
     CHECK(f.sql(plan::Step{plan::Execute{"\nSELECT 1;\n  "}, {}}) == std::vector<std::string>{"SELECT 1"});
 }
 

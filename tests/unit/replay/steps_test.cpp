@@ -29,7 +29,7 @@ TEST_CASE("create table names its constraints by the convention", "[replay][step
           "unique (student_id, code));");
     auto steps = steps_of(f);
     REQUIRE(steps.size() == 1);
-    const auto& t = std::get<plan::CreateTable>(steps[0].node).table;
+    const auto& t = *std::get<plan::CreateTable>(steps[0].node).table;
     std::vector<std::string> names;
     for (const auto& c : t.constraints) names.push_back(c.name);
     CHECK(names == std::vector<std::string>{"pk_fees", "uq_fees_code", "ck_fees_amount", "ck_fees_1", "ck_fees_2",
@@ -59,10 +59,42 @@ TEST_CASE("an alter table is one step with its actions and full before/after", "
     CHECK(sql::to_mig(not_null.to.type) == "numeric(12, 2)");  // the whole column
     CHECK(std::get<plan::DropColumn>(alter.actions[3].node).column.name == "note");
     CHECK(std::get<plan::RenameColumn>(alter.actions[4].node).to.name == "total");
-    CHECK(alter.before.column("note"));
-    CHECK(alter.before.column("amount"));
-    CHECK_FALSE(alter.after.column("note"));
-    CHECK(alter.after.column("total"));
+    CHECK(alter.before->column("note"));
+    CHECK(alter.before->column("amount"));
+    CHECK_FALSE(alter.after->column("note"));
+    CHECK(alter.after->column("total"));
+}
+
+TEST_CASE("steps share their tables with the state instead of copying them", "[replay][steps]") {
+    Fixture f;
+    f.add("create table t (id integer primary key, v integer);"
+          "alter table t add column w integer;"
+          "insert into t (id, v) values (1, 2);"
+          "update t set v = 3;"
+          "delete from t;"
+          "create index on t (v);");
+    std::vector<plan::Step> steps;
+    std::vector<schema::TableRef> in_state;  // the state's table after each step
+    replay::Replayer r(f.diagnostics, replay::Options{});
+    r.upgrade(*f.migrations[0], [&](const plan::Step& s, const schema::Schema& after) {
+        steps.push_back(s);
+        in_state.push_back(after.table_ref("t"));
+    });
+    REQUIRE(steps.size() == 6);
+    const auto& created = std::get<plan::CreateTable>(steps[0].node).table;
+    const auto& alter = std::get<plan::AlterTable>(steps[1].node);
+    CHECK(created == in_state[0]);
+    CHECK(alter.before == created);  // the old table itself
+    CHECK(alter.after == in_state[1]);
+    CHECK(alter.after != alter.before);
+    CHECK_FALSE(alter.before->column("w"));  // published tables do not change
+    CHECK(std::get<plan::Insert>(steps[2].node).table == alter.after);  // no change, no copy
+    CHECK(std::get<plan::Update>(steps[3].node).table == alter.after);
+    CHECK(std::get<plan::Delete>(steps[4].node).table == alter.after);
+    const auto& ci = std::get<plan::CreateIndex>(steps[5].node);
+    CHECK(ci.table == in_state[5]);
+    CHECK(ci.table->indexes.size() == 1);
+    CHECK(alter.after->indexes.empty());
 }
 
 TEST_CASE("index, drop table and enum steps carry their context", "[replay][steps]") {
@@ -74,14 +106,14 @@ TEST_CASE("index, drop table and enum steps carry their context", "[replay][step
     REQUIRE(steps.size() == 3);
     const auto& ci = std::get<plan::CreateIndex>(steps[0].node);
     CHECK(ci.index.name == "ix_t_s");
-    REQUIRE(ci.table.indexes.size() == 1);  // the table after
+    REQUIRE(ci.table->indexes.size() == 1);  // the table after
     const auto& add = std::get<plan::AddEnumValue>(steps[1].node);
     CHECK(add.after.values == std::vector<std::string>{"a", "b", "c"});
     REQUIRE(add.users.size() == 2);
-    CHECK(add.users[0].name == "t");
-    CHECK(add.users[1].name == "u");
+    CHECK(add.users[0]->name == "t");
+    CHECK(add.users[1]->name == "u");
     const auto& drop = std::get<plan::DropTable>(steps[2].node);
-    CHECK(drop.table.indexes.size() == 1);  // with its indexes
+    CHECK(drop.table->indexes.size() == 1);  // with its indexes
 }
 
 TEST_CASE("downgrade auto steps are the inverse, newest first", "[replay][steps][auto]") {
@@ -91,7 +123,7 @@ TEST_CASE("downgrade auto steps are the inverse, newest first", "[replay][steps]
           "auto");
     auto steps = steps_of(f, true);
     REQUIRE(steps.size() == 3);
-    CHECK(std::get<plan::DropTable>(steps[0].node).table.name == "z");
+    CHECK(std::get<plan::DropTable>(steps[0].node).table->name == "z");
     const auto& alter = std::get<plan::AlterTable>(steps[1].node);
     REQUIRE(alter.actions.size() == 2);
     CHECK(std::get<plan::DropColumn>(alter.actions[0].node).column.name == "extra");

@@ -113,7 +113,7 @@ struct Fixture {
 
     void put(const schema::Table& table) {
         if (!state.tables.count(table.name)) state.table_order.push_back(table.name);
-        state.tables[table.name] = table;
+        state.tables[table.name] = schema::share(table);
     }
     void put(const schema::EnumType& type) { state.enums[type.name] = type; }
 

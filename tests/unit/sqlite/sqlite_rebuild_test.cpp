@@ -39,9 +39,9 @@ std::string seed(Fixture& f) {
     f.put(students());
     f.put(fees());
     dialects::Output out;
-    auto a = f.render(plan::CreateTable{students()});
-    auto b = f.render(plan::CreateTable{fees()});
-    auto c = f.render(plan::CreateIndex{fees().indexes[0], fees()});
+    auto a = f.render(plan::CreateTable{schema::share(students())});
+    auto b = f.render(plan::CreateTable{schema::share(fees())});
+    auto c = f.render(plan::CreateIndex{fees().indexes[0], schema::share(fees())});
     out.insert(out.end(), a.begin(), a.end());
     out.insert(out.end(), b.begin(), b.end());
     out.insert(out.end(), c.begin(), c.end());
@@ -53,7 +53,7 @@ std::string seed(Fixture& f) {
 }
 
 plan::AlterTable alter(const schema::Table& before, const schema::Table& after, std::vector<plan::AlterAction> a) {
-    return plan::AlterTable{before, after, std::move(a)};
+    return plan::AlterTable{schema::share(before), schema::share(after), std::move(a)};
 }
 
 }  // namespace
@@ -287,8 +287,8 @@ TEST_CASE("sqlite enum value changes rebuild the tables that use the type", "[sq
     bills.constraints = {pk("pk_bills", {"id"})};
     bills.indexes = {index("ix_bills_state", "bills", {"state"})};
     f.put(bills);
-    auto create = f.render(plan::CreateTable{bills});
-    auto create_ix = f.render(plan::CreateIndex{bills.indexes[0], bills});
+    auto create = f.render(plan::CreateTable{schema::share(bills)});
+    auto create_ix = f.render(plan::CreateIndex{bills.indexes[0], schema::share(bills)});
     create.insert(create.end(), create_ix.begin(), create_ix.end());
     REQUIRE(db.apply(script(create) + "INSERT INTO bills VALUES (1, 'pending'), (2, 'overdue'), (3, 'paid');") == 0);
 
@@ -296,7 +296,7 @@ TEST_CASE("sqlite enum value changes rebuild the tables that use the type", "[sq
         schema::EnumType after = status;
         after.values[2] = "late";
         f.put(after);
-        auto out = f.render(plan::RenameEnumValue{status, after, "overdue", "late", {bills}});
+        auto out = f.render(plan::RenameEnumValue{status, after, "overdue", "late", {schema::share(bills)}});
         REQUIRE(db.apply(script(out)) == 0);
         CHECK(db.query("SELECT id, state FROM bills ORDER BY id") == "1|pending\n2|late\n3|paid\n");
         CHECK(db.apply("INSERT INTO bills VALUES (4, 'overdue');") != 0);
@@ -306,7 +306,7 @@ TEST_CASE("sqlite enum value changes rebuild the tables that use the type", "[sq
         schema::EnumType after = status;
         after.values.push_back("waived");
         f.put(after);
-        auto out = f.render(plan::AddEnumValue{status, after, "waived", {bills}});
+        auto out = f.render(plan::AddEnumValue{status, after, "waived", {schema::share(bills)}});
         REQUIRE(db.apply(script(out)) == 0);
         CHECK(db.apply("INSERT INTO bills VALUES (4, 'waived');") == 0);
         CHECK(db.query("SELECT count(*) FROM bills") == "4\n");
@@ -315,7 +315,7 @@ TEST_CASE("sqlite enum value changes rebuild the tables that use the type", "[sq
         schema::EnumType after = status;
         after.values.pop_back();
         f.put(after);
-        auto out = f.render(plan::DropEnumValue{status, after, "overdue", {bills}});
+        auto out = f.render(plan::DropEnumValue{status, after, "overdue", {schema::share(bills)}});
         CHECK(db.apply(script(out)) != 0);
         CHECK(db.query("SELECT count(*) FROM bills") == "3\n");
         CHECK(db.apply("INSERT INTO bills VALUES (5, 'overdue');") == 0);
@@ -385,7 +385,7 @@ TEST_CASE("sqlite adds a primary key by a rebuild that keeps the rows", "[sqlite
     before.name = "loose";
     before.columns = {column("code", type(K::char_, 2), false), column("n", type(K::integer))};
     f.put(before);
-    auto create = f.render(plan::CreateTable{before});
+    auto create = f.render(plan::CreateTable{schema::share(before)});
     REQUIRE(db.apply(script(create) + "INSERT INTO loose VALUES ('aa', 1), ('bb', NULL);") == 0);
     schema::Table after = before;
     after.constraints = {pk("pk_loose", {"code"})};

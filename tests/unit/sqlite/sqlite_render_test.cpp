@@ -53,7 +53,7 @@ TEST_CASE("sqlite enum columns are VARCHAR(longest value) with a CHECK", "[sqlit
     t.name = "fees";
     t.columns = {column("status", enum_type("fee_status"), false, str("pending"))};
     f.put(t);
-    auto out = f.render(plan::CreateTable{t});
+    auto out = f.render(plan::CreateTable{schema::share(t)});
     REQUIRE(sql_of(out).size() == 1);
     CHECK(sql_of(out)[0] ==
           "CREATE TABLE fees (\n"
@@ -119,7 +119,7 @@ TEST_CASE("sqlite defaults follow SQLite's DEFAULT grammar", "[sqlite]") {
                  column("c", type(K::integer), true, minus), column("e", type(K::integer), true, sum),
                  column("g", type(K::boolean), false, lit(sql::LiteralKind::boolean, "true"))};
     f.put(t);
-    auto out = f.render(plan::CreateTable{t});
+    auto out = f.render(plan::CreateTable{schema::share(t)});
     CHECK(sql_of(out)[0] ==
           "CREATE TABLE d (\n"
           "    a DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
@@ -143,7 +143,7 @@ TEST_CASE("sqlite autoincrement is INTEGER PRIMARY KEY AUTOINCREMENT", "[sqlite]
     t.constraints = {pk("pk_students", {"id"}), unique("uq_students_name", {"name"})};
     t.comment = "every student";
     f.put(t);
-    auto out = f.render(plan::CreateTable{t});
+    auto out = f.render(plan::CreateTable{schema::share(t)});
     CHECK(sql_of(out)[0] ==
           "CREATE TABLE students (\n"
           "    id INTEGER NOT NULL CONSTRAINT pk_students PRIMARY KEY AUTOINCREMENT,\n"
@@ -165,7 +165,7 @@ TEST_CASE("sqlite refuses names that SQLite keeps for itself", "[sqlite]") {
     t.name = "sqlite_stats";
     t.columns = {column("a", type(K::integer))};
     f.put(t);
-    f.render(plan::CreateTable{t});
+    f.render(plan::CreateTable{schema::share(t)});
     CHECK(f.diagnostics.has_errors());
     CHECK_THAT(f.errors(), Catch::Contains("sqlite_"));
 }
@@ -180,7 +180,7 @@ TEST_CASE("sqlite ignores concurrently and keeps partial indexes", "[sqlite]") {
     ix.columns[1].descending = true;
     t.indexes = {ix};
     f.put(t);
-    auto out = f.render(plan::CreateIndex{ix, t, true});
+    auto out = f.render(plan::CreateIndex{ix, schema::share(t), true});
     REQUIRE(out.size() == 1);
     CHECK(out[0].placement == dialects::Placement::in_transaction);
     CHECK(out[0].sql == "CREATE INDEX ix_fees_status ON fees (status, due DESC) WHERE status <> 'paid'");
@@ -197,7 +197,7 @@ TEST_CASE("sqlite comments become script comments", "[sqlite]") {
     schema::Table after = before;
     after.columns[0].comment = "in EUR";
     f.put(after);
-    auto out = f.render(plan::CommentOnColumn{before, after, "amount"});
+    auto out = f.render(plan::CommentOnColumn{schema::share(before), schema::share(after), "amount"});
     REQUIRE(out.size() == 1);
     CHECK(out[0].comment);
     CHECK(out[0].sql == "column fees.amount: in EUR");
@@ -209,9 +209,9 @@ TEST_CASE("sqlite writes a carriage return so that the sqlite3 shell keeps it", 
     t.name = "crs";
     t.columns = {column("v", type(K::text)), column("d", type(K::text), true, str("a\r\n"))};
     f.put(t);
-    auto out = f.render(plan::CreateTable{t});
+    auto out = f.render(plan::CreateTable{schema::share(t)});
     CHECK(sql_of(out)[0] == "CREATE TABLE crs (\n    v TEXT,\n    d TEXT DEFAULT ('a' || char(13) || '\n')\n)");
-    auto ins = f.render(plan::Insert{t, {"v"}, {{str("\rx\r\r\ny\r")}}});
+    auto ins = f.render(plan::Insert{schema::share(t), {"v"}, {{str("\rx\r\r\ny\r")}}});
     CHECK(sql_of(ins)[0] == "INSERT INTO crs (v) VALUES (char(13) || 'x' || char(13, 13) || '\ny' || char(13))");
     Database db;
     REQUIRE(db.apply(script(out) + script(ins) + "INSERT INTO crs (v) VALUES ('z');") == 0);
@@ -227,7 +227,7 @@ TEST_CASE("sqlite refuses the clock in a partial index", "[sqlite]") {
                     bin(sql::BinaryOp::lt, col("due"), sql::make_expr(sql::Call{sql::Function::current_date, {}})));
     t.indexes = {ix};
     f.put(t);
-    f.render(plan::CreateIndex{ix, t});
+    f.render(plan::CreateIndex{ix, schema::share(t)});
     CHECK(f.diagnostics.has_errors());
     CHECK_THAT(f.errors(), Catch::Contains("partial index"));
 }
