@@ -453,7 +453,7 @@ bool Replayer::Impl::column_in_use(const schema::Table& table, const std::string
             return true;
         }
     }
-    if (auto it = inbound_fks.find(table.name); it != inbound_fks.end()) {
+    if (auto it = state.inbound_fks.find(table.name); it != state.inbound_fks.end()) {
         for (const auto& [other, name] : it->second) {
             if (other == table.name) continue;
             const schema::Constraint* fk = state.table(other)->constraint(name);

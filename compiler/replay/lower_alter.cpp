@@ -163,7 +163,7 @@ bool Replayer::Impl::lower(const ast::AlterTable& alter, const ast::Statement& s
                             good = false;
                         }
                     }
-                    if (auto it = inbound_fks.find(work.name); it != inbound_fks.end())
+                    if (auto it = state.inbound_fks.find(work.name); it != state.inbound_fks.end())
                         for (const auto& [other, fk_name] : it->second) {
                             const schema::Table* t = other == work.name ? &work : state.table(other);
                             const schema::Constraint* fk = t->constraint(fk_name);
@@ -251,7 +251,7 @@ bool Replayer::Impl::lower(const ast::AlterTable& alter, const ast::Statement& s
                         return false;
                     }
                     if (c->kind == schema::ConstraintKind::primary_key || c->kind == schema::ConstraintKind::unique)
-                        if (auto it = inbound_fks.find(work.name); it != inbound_fks.end())
+                        if (auto it = state.inbound_fks.find(work.name); it != state.inbound_fks.end())
                             for (const auto& [other, fk_name] : it->second) {
                                 const schema::Table* t = other == work.name ? &work : state.table(other);
                                 const schema::Constraint* fk = t->constraint(fk_name);
@@ -288,8 +288,8 @@ bool Replayer::Impl::lower(const ast::AlterTable& alter, const ast::Statement& s
     schema::TableRef after = replace_table(std::move(work));
     // Foreign keys of other tables follow a renamed column.
     for (const auto& [from, to] : renamed) {
-        auto it = inbound_fks.find(table_name);
-        if (it == inbound_fks.end()) break;
+        auto it = state.inbound_fks.find(table_name);
+        if (it == state.inbound_fks.end()) break;
         std::vector<std::pair<std::string, std::string>> refs(it->second.begin(), it->second.end());
         for (const auto& [other, fk_name] : refs) {
             if (other == table_name) continue;

@@ -66,7 +66,7 @@ bool Replayer::Impl::lower(const ast::DropTable& dt, const ast::Statement& st) {
         find_table(dt.table);
         return false;
     }
-    if (auto it = inbound_fks.find(table->name); it != inbound_fks.end()) {
+    if (auto it = state.inbound_fks.find(table->name); it != state.inbound_fks.end()) {
         for (const auto& [other, fk] : it->second) {
             if (other == table->name) continue;
             diag->error(DiagCode::object_in_use, dt.table.span,

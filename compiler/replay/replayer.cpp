@@ -142,9 +142,9 @@ void Replayer::Impl::reindex(const schema::Table* before, const schema::Table* a
         const std::string& t = before->name;
         for (const auto& c : before->constraints) {
             if (!is_fk(c) || kept_fk(after, c)) continue;
-            if (auto it = inbound_fks.find(c.ref_table); it != inbound_fks.end()) {
+            if (auto it = state.inbound_fks.find(c.ref_table); it != state.inbound_fks.end()) {
                 it->second.erase({t, c.name});
-                if (it->second.empty()) inbound_fks.erase(it);
+                if (it->second.empty()) state.inbound_fks.erase(it);
             }
         }
         for (const auto& col : before->columns) {
@@ -164,7 +164,7 @@ void Replayer::Impl::reindex(const schema::Table* before, const schema::Table* a
     if (after) {
         const std::string& t = after->name;
         for (const auto& c : after->constraints)
-            if (is_fk(c) && !kept_fk(before, c)) inbound_fks[c.ref_table].insert({t, c.name});
+            if (is_fk(c) && !kept_fk(before, c)) state.inbound_fks[c.ref_table].insert({t, c.name});
         for (const auto& col : after->columns)
             if (col.type.kind == sql::TypeKind::enum_) ++enum_users[col.type.enum_name][t];
         for (const auto& ix : after->indexes)
@@ -213,7 +213,7 @@ schema::TableRef Replayer::Impl::replace_table(schema::Table table) {
 schema::TableRef Replayer::Impl::rename_table(std::string_view from, const std::string& to) {
     // Foreign keys of other tables follow the rename, as in every engine.
     std::vector<std::pair<std::string, std::string>> referencing;
-    if (auto it = inbound_fks.find(from); it != inbound_fks.end())
+    if (auto it = state.inbound_fks.find(from); it != state.inbound_fks.end())
         referencing.assign(it->second.begin(), it->second.end());
     for (const auto& [table_name, constraint] : referencing) {
         if (table_name == from) continue;

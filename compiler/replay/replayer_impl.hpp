@@ -34,9 +34,8 @@ struct Replayer::Impl {
     Options options;
     schema::Schema state;
 
-    // Derived indexes, kept in step with `state`.
-    // referenced table -> (referencing table, constraint name)
-    std::map<std::string, std::set<std::pair<std::string, std::string>>, std::less<>> inbound_fks;
+    // Derived indexes, kept in step with `state` (state.index_owner and
+    // state.inbound_fks are the others).
     // enum type -> table -> number of its columns of that type
     std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>> enum_users;
 
@@ -65,7 +64,7 @@ struct Replayer::Impl {
     // old TableRef stays valid (it is a step's `before`).
     void touch_table(std::string_view name);
     void touch_enum(std::string_view name);
-    // Brings the derived indexes (inbound_fks, enum_users, state.index_owner)
+    // Brings the derived indexes (state.inbound_fks, enum_users, state.index_owner)
     // from table `before` to `after` (null: the table is added / removed).
     void reindex(const schema::Table* before, const schema::Table* after);
     schema::TableRef add_table(schema::Table table);  // returns the published table

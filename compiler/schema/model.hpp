@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -92,6 +93,10 @@ struct Schema {
     std::map<std::string, TableRef, std::less<>> tables;  // never null
     std::map<std::string, EnumType, std::less<>> enums;
     std::map<std::string, std::string, std::less<>> index_owner;  // index name -> table name
+    // Foreign keys by the table they reference: referenced table ->
+    // (referencing table, constraint name). Kept by replay, like index_owner;
+    // a dialect that rebuilds a table finds the keys pointing at it here.
+    std::map<std::string, std::set<std::pair<std::string, std::string>>, std::less<>> inbound_fks;
     std::vector<std::string> table_order;  // creation order, renames applied in place
 
     const Table* table(std::string_view name) const;       // null: no such table

@@ -25,21 +25,23 @@ void SqliteDialect::alter_table(const plan::AlterTable& step, Context& ctx) cons
         sqlite::RebuildColumns columns = sqlite::rebuild_columns(step);
         // A rename done by the copy alone would leave other tables' foreign
         // keys naming the old column.
+        auto inbound = ctx.state.inbound_fks.find(step.after->name);
         for (const auto& [from, to] : columns.renamed_in_copy) {
-            for (const auto& [name, other] : ctx.state.tables) {
+            if (inbound == ctx.state.inbound_fks.end()) break;
+            for (const auto& [name, fk_name] : inbound->second) {
                 if (name == step.after->name) continue;
-                for (const auto& c : other->constraints) {
-                    if (c.kind != schema::ConstraintKind::foreign_key || c.ref_table != step.after->name) continue;
-                    if (std::find(c.ref_columns.begin(), c.ref_columns.end(), to) == c.ref_columns.end()) continue;
-                    ctx.diagnostics
-                        .error(DiagCode::unsupported_in_dialect, ctx.span,
-                               "SQLite cannot rename column \"{}\" of table \"{}\" to \"{}\" in this statement: "
-                               "foreign key \"{}\" of table \"{}\" points at it; rename it in an `alter table` "
-                               "of its own",
-                               from, step.after->name, to, c.name, name)
-                        .note(c.declared_at, "foreign key \"{}\" declared here", c.name);
-                    return;
-                }
+                const schema::Table* other = ctx.state.table(name);
+                const schema::Constraint* c = other ? other->constraint(fk_name) : nullptr;
+                if (!c || std::find(c->ref_columns.begin(), c->ref_columns.end(), to) == c->ref_columns.end())
+                    continue;
+                ctx.diagnostics
+                    .error(DiagCode::unsupported_in_dialect, ctx.span,
+                           "SQLite cannot rename column \"{}\" of table \"{}\" to \"{}\" in this statement: "
+                           "foreign key \"{}\" of table \"{}\" points at it; rename it in an `alter table` "
+                           "of its own",
+                           from, step.after->name, to, c->name, name)
+                    .note(c->declared_at, "foreign key \"{}\" declared here", c->name);
+                return;
             }
         }
         for (const auto& [from, to] : columns.native_renames)
@@ -148,9 +150,8 @@ void SqliteDialect::rebuild_table(const schema::Table& after, const std::vector<
     // PRAGMA foreign_key_check only reports; make a violation fail the
     // script: the rebuilt table's own foreign keys and those pointing at it.
     std::set<std::string> checked{name};
-    for (const auto& [other_name, other] : ctx.state.tables)
-        for (const auto& c : other->constraints)
-            if (c.kind == schema::ConstraintKind::foreign_key && c.ref_table == name) checked.insert(other_name);
+    if (auto inbound = ctx.state.inbound_fks.find(name); inbound != ctx.state.inbound_fks.end())
+        for (const auto& [other_name, fk_name] : inbound->second) checked.insert(other_name);
     std::string counted;
     for (const auto& t : checked) {
         if (!counted.empty()) counted += "\n        UNION ALL ";

@@ -111,8 +111,13 @@ struct Fixture {
     schema::Schema state;
     dialects::Output out;
 
+    // Sets a table, and its foreign keys in state.inbound_fks, as replay does.
     void put(const schema::Table& table) {
         if (!state.tables.count(table.name)) state.table_order.push_back(table.name);
+        for (auto& [referenced, keys] : state.inbound_fks)
+            std::erase_if(keys, [&](const auto& key) { return key.first == table.name; });
+        for (const auto& c : table.constraints)
+            if (c.kind == schema::ConstraintKind::foreign_key) state.inbound_fks[c.ref_table].insert({table.name, c.name});
         state.tables[table.name] = schema::share(table);
     }
     void put(const schema::EnumType& type) { state.enums[type.name] = type; }
