@@ -256,16 +256,19 @@ std::vector<schema::TableRef> Replayer::Impl::users_of(std::string_view enum_nam
 }
 
 void Replayer::Impl::restore(Journal& j) {
-    for (auto& [name, saved] : j.tables)
-        if (auto it = state.tables.find(name); it != state.tables.end()) {
-            reindex(it->second.get(), nullptr);
-            state.tables.erase(it);
-        }
-    for (auto& [name, saved] : j.tables)
-        if (saved) {
-            reindex(nullptr, saved.get());
+    // Name by name: reindex(current, saved) touches only what differs, and
+    // is right in any order (an index or key is removed only from the table
+    // that still owns it).
+    for (auto& [name, saved] : j.tables) {
+        auto it = state.tables.find(name);
+        const schema::Table* current = it != state.tables.end() ? it->second.get() : nullptr;
+        if (current == saved.get()) continue;
+        reindex(current, saved.get());
+        if (saved)
             state.tables.insert_or_assign(name, std::move(saved));
-        }
+        else
+            state.tables.erase(it);
+    }
     for (auto& [name, saved] : j.enums) {
         if (saved)
             state.enums.insert_or_assign(name, std::move(*saved));
