@@ -5,6 +5,7 @@
 // Convention: every token rule consumes the padding (white space and
 // comments) that follows it, so rules never need to skip before a token.
 #include <cctype>
+#include <cstring>
 #include <string_view>
 
 #include <tao/pegtl.hpp>
@@ -205,7 +206,36 @@ struct rbrace : sym<'}'> {};
 // ------------------------------------------------------------ strings
 
 // '...' with '' for a quote; may span lines.
-struct sq_body : seq<one<'\''>, star<sor<two<'\''>, not_one<'\''>>>, one<'\''>> {};
+// Same language as star<sor<two<'\''>, not_one<'\''>>>: the characters of a
+// '...' string up to its closing quote, a doubled quote being one character;
+// runs without a quote are skipped with memchr.
+struct sq_chars {
+    using rule_t = sq_chars;
+    using subs_t = empty_list;
+
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class,
+              typename Input, typename... States>
+    static bool match(Input& in, States&&...) {
+        const char* p = in.current();
+        const char* const end = in.end();
+        for (;;) {
+            const void* q = std::memchr(p, '\'', static_cast<std::size_t>(end - p));
+            if (!q) {
+                p = end;
+                break;
+            }
+            p = static_cast<const char*>(q);
+            if (end - p >= 2 && p[1] == '\'') {
+                p += 2;
+                continue;
+            }
+            break;
+        }
+        in.bump(static_cast<std::size_t>(p - in.current()));
+        return true;
+    }
+};
+struct sq_body : seq<one<'\''>, sq_chars, one<'\''>> {};
 struct sq_string : seq<at<one<'\''>>, must<sq_body>> {};
 // e'...' also takes backslash escapes; they are checked when decoded.
 struct e_body
@@ -263,9 +293,11 @@ namespace tao::pegtl {
 // dollar_body consumes input when it succeeds.
 template <typename Name>
 struct analyze_traits<Name, retort::grammar::dollar_body> : analyze_any_traits<> {};
-// skip and ident_rest may match nothing.
+// skip, ident_rest and sq_chars may match nothing.
 template <typename Name>
 struct analyze_traits<Name, retort::grammar::skip> : analyze_opt_traits<> {};
 template <typename Name>
 struct analyze_traits<Name, retort::grammar::ident_rest> : analyze_opt_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, retort::grammar::sq_chars> : analyze_opt_traits<> {};
 }  // namespace tao::pegtl

@@ -13,10 +13,14 @@ constexpr bool is_word_char(char c) {
 
 }  // namespace
 
+void fold_case(std::string& text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
 std::string fold_identifier(std::string_view text) {
     std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    fold_case(out);
     return out;
 }
 

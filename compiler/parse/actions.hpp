@@ -75,7 +75,8 @@ RETORT_ACTION(g::name_text) {
             if (n.text.empty())
                 s.diagnostics.error(DiagCode::syntax, n.span, "a quoted name cannot be empty");
         } else {
-            n.text = fold_identifier(std::string_view(b, in.size()));
+            n.text.assign(b, in.size());
+            fold_case(n.text);
             n.span = s.span(b, in.end());
         }
         s.names.push_back(std::move(n));

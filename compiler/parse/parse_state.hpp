@@ -19,7 +19,13 @@ namespace retort::parse {
 enum class HeaderItem { revision, down_revision, branch_labels, depends_on, message, transactional };
 
 struct ParseState {
-    ParseState(const SourceFile& f, DiagnosticEngine& d) : file(f), diagnostics(d) {}
+    ParseState(const SourceFile& f, DiagnosticEngine& d) : file(f), diagnostics(d) {
+        // Room for a typical file's deepest stacks, so they are not regrown
+        // (and their strings moved) several times per file.
+        names.reserve(32);
+        exprs.reserve(16);
+        strings.reserve(8);
+    }
 
     const SourceFile& file;
     DiagnosticEngine& diagnostics;
@@ -125,6 +131,8 @@ struct ParseState {
 
 // Helpers shared by the actions (actions.cpp).
 std::string fold_identifier(std::string_view text);
+// The same, in place.
+void fold_case(std::string& text);
 // Length of the token at `p` of a given shape, without its padding.
 std::size_t word_length(const char* p, const char* end);
 std::size_t number_length(const char* p, const char* end);
