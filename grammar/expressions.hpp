@@ -91,11 +91,14 @@ struct mod_op : seq<one<'%'>, skip> {};
 struct mul_tail : seq<mul_op, must<unary>> {};
 struct div_tail : seq<div_op, must<unary>> {};
 struct mod_tail : seq<mod_op, must<unary>> {};
-struct product : seq<unary, star<sor<mul_tail, div_tail, mod_tail>>> {};
+// Each operator level first looks at the next character, so that an operand
+// followed by `,` or `)` (every value of an insert row) does not try each
+// operator of each level in turn.
+struct product : seq<unary, star<at<one<'*', '/', '%'>>, sor<mul_tail, div_tail, mod_tail>>> {};
 
 struct add_tail : seq<plus_sign, must<product>> {};
 struct sub_tail : seq<minus_sign, must<product>> {};
-struct sum : seq<product, star<sor<add_tail, sub_tail>>> {};
+struct sum : seq<product, star<at<one<'+', '-'>>, sor<add_tail, sub_tail>>> {};
 
 struct concat_op : seq<two<'|'>, skip> {};
 struct concat_tail : seq<concat_op, must<sum>> {};
@@ -125,7 +128,8 @@ struct negated_tail : seq<kw_not_, sor<in_tail<true>, like_tail<true>, between_t
 struct comparison_tail
     : sor<compare_tail, is_not_null_tail, is_null_tail, in_tail<false>, like_tail<false>,
           between_tail<false>, negated_tail> {};
-struct comparison : seq<concat, opt<comparison_tail>> {};
+struct comparison_start : one<'=', '<', '>', '!', 'i', 'I', 'l', 'L', 'b', 'B', 'n', 'N'> {};
+struct comparison : seq<concat, opt<at<comparison_start>, comparison_tail>> {};
 
 struct not_prefix;
 struct negation : sor<not_prefix, comparison> {};
