@@ -1,0 +1,7 @@
+# The static binary (README "Building by hand", -DRETORT_STATIC=ON): built in
+# a tree of its own, checked to need no shared library, and run against the
+# goldens of every sample.
+add_test(NAME static_binary
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/static.sh ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_CURRENT_BINARY_DIR}/static-build)
+set_tests_properties(static_binary PROPERTIES TIMEOUT 1800 LABELS static)
