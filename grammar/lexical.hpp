@@ -57,23 +57,31 @@ struct skip {
 
 struct ident_first : ranges<'a', 'z', 'A', 'Z', '_'> {};
 struct ident_other : ranges<'a', 'z', 'A', 'Z', '0', '9', '_'> {};
-// Same language as star<ident_other>, in a tight loop.
-struct ident_rest {
-    using rule_t = ident_rest;
+// A rule that always matches and consumes up to Scan::end(current, end):
+// a tight loop where PEGTL's combinators would go one character at a time.
+template <typename Scan>
+struct scan {
+    using rule_t = scan;
     using subs_t = empty_list;
 
     template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class,
               typename Input, typename... States>
     static bool match(Input& in, States&&...) {
-        const char* p = in.current();
-        const char* const end = in.end();
-        while (p != end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                            (*p >= '0' && *p <= '9') || *p == '_'))
-            ++p;
-        in.bump(static_cast<std::size_t>(p - in.current()));
+        in.bump(static_cast<std::size_t>(Scan::end(in.current(), in.end()) - in.current()));
         return true;
     }
 };
+
+// Same language as star<ident_other>.
+struct ident_rest_scan {
+    static const char* end(const char* p, const char* const end) {
+        while (p != end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                            (*p >= '0' && *p <= '9') || *p == '_'))
+            ++p;
+        return p;
+    }
+};
+struct ident_rest : scan<ident_rest_scan> {};
 struct ident_plain : seq<ident_first, ident_rest> {};
 // "Any Name", with "" for a quote.
 struct ident_quoted_body : seq<one<'"'>, star<sor<two<'"'>, not_one<'"'>>>, one<'"'>> {};
@@ -209,32 +217,18 @@ struct rbrace : sym<'}'> {};
 // Same language as star<sor<two<'\''>, not_one<'\''>>>: the characters of a
 // '...' string up to its closing quote, a doubled quote being one character;
 // runs without a quote are skipped with memchr.
-struct sq_chars {
-    using rule_t = sq_chars;
-    using subs_t = empty_list;
-
-    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class,
-              typename Input, typename... States>
-    static bool match(Input& in, States&&...) {
-        const char* p = in.current();
-        const char* const end = in.end();
+struct sq_chars_scan {
+    static const char* end(const char* p, const char* const end) {
         for (;;) {
             const void* q = std::memchr(p, '\'', static_cast<std::size_t>(end - p));
-            if (!q) {
-                p = end;
-                break;
-            }
+            if (!q) return end;
             p = static_cast<const char*>(q);
-            if (end - p >= 2 && p[1] == '\'') {
-                p += 2;
-                continue;
-            }
-            break;
+            if (end - p < 2 || p[1] != '\'') return p;
+            p += 2;
         }
-        in.bump(static_cast<std::size_t>(p - in.current()));
-        return true;
     }
 };
+struct sq_chars : scan<sq_chars_scan> {};
 struct sq_body : seq<one<'\''>, sq_chars, one<'\''>> {};
 struct sq_string : seq<at<one<'\''>>, must<sq_body>> {};
 // e'...' also takes backslash escapes; they are checked when decoded.
@@ -293,11 +287,9 @@ namespace tao::pegtl {
 // dollar_body consumes input when it succeeds.
 template <typename Name>
 struct analyze_traits<Name, retort::grammar::dollar_body> : analyze_any_traits<> {};
-// skip, ident_rest and sq_chars may match nothing.
+// skip and the scan rules (ident_rest, sq_chars) may match nothing.
 template <typename Name>
 struct analyze_traits<Name, retort::grammar::skip> : analyze_opt_traits<> {};
-template <typename Name>
-struct analyze_traits<Name, retort::grammar::ident_rest> : analyze_opt_traits<> {};
-template <typename Name>
-struct analyze_traits<Name, retort::grammar::sq_chars> : analyze_opt_traits<> {};
+template <typename Name, typename Scan>
+struct analyze_traits<Name, retort::grammar::scan<Scan>> : analyze_opt_traits<> {};
 }  // namespace tao::pegtl
