@@ -89,36 +89,30 @@ std::vector<const Revision*> RevisionGraph::ancestors_in_order(
     return out;
 }
 
-void RevisionGraph::mark_ancestors(const std::vector<std::size_t>& from, std::vector<char>& mark,
-                                   bool with_dependencies) const {
+void RevisionGraph::mark_reachable(const std::vector<std::size_t>& from, std::vector<char>& mark, Edges edges,
+                                   Edges more) const {
     std::vector<std::size_t> todo(from.begin(), from.end());
     while (!todo.empty()) {
         std::size_t i = todo.back();
         todo.pop_back();
         if (mark[i]) continue;
         mark[i] = 1;
-        for (std::size_t p : nodes_[i].parents)
-            if (!mark[p]) todo.push_back(p);
-        if (with_dependencies)
-            for (std::size_t p : nodes_[i].dependencies)
-                if (!mark[p]) todo.push_back(p);
+        for (std::size_t next : nodes_[i].*edges)
+            if (!mark[next]) todo.push_back(next);
+        if (more)
+            for (std::size_t next : nodes_[i].*more)
+                if (!mark[next]) todo.push_back(next);
     }
+}
+
+void RevisionGraph::mark_ancestors(const std::vector<std::size_t>& from, std::vector<char>& mark,
+                                   bool with_dependencies) const {
+    mark_reachable(from, mark, &Revision::parents, with_dependencies ? &Revision::dependencies : nullptr);
 }
 
 void RevisionGraph::mark_descendants(const std::vector<std::size_t>& from, std::vector<char>& mark,
                                      bool with_dependencies) const {
-    std::vector<std::size_t> todo(from.begin(), from.end());
-    while (!todo.empty()) {
-        std::size_t i = todo.back();
-        todo.pop_back();
-        if (mark[i]) continue;
-        mark[i] = 1;
-        for (std::size_t c : nodes_[i].children)
-            if (!mark[c]) todo.push_back(c);
-        if (with_dependencies)
-            for (std::size_t c : nodes_[i].dependents)
-                if (!mark[c]) todo.push_back(c);
-    }
+    mark_reachable(from, mark, &Revision::children, with_dependencies ? &Revision::dependents : nullptr);
 }
 
 bool RevisionGraph::shares_lineage(std::size_t a, std::size_t b) const {

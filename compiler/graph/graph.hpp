@@ -105,6 +105,12 @@ public:
     std::vector<std::string> labels_of(std::size_t index) const;
 
 private:
+    using Edges = std::vector<std::size_t> Revision::*;
+    // Marks `from` and everything reached from it along `edges`, and along
+    // `more` unless it is null.
+    void mark_reachable(const std::vector<std::size_t>& from, std::vector<char>& mark, Edges edges,
+                        Edges more) const;
+
     std::vector<Revision> nodes_;  // sorted by id
     std::unordered_map<std::string_view, std::size_t> by_id_;
     std::unordered_map<std::string, std::size_t> by_label_;
