@@ -74,14 +74,10 @@ std::string BaseDialect::version_table_name() const {
 
 // ------------------------------------------------------------ types
 
-namespace {
-
-std::string with_length(const char* base, const std::optional<int>& length) {
+std::string BaseDialect::with_length(const char* base, const std::optional<int>& length) {
     if (length) return fmt::format("{}({})", base, *length);
     return base;
 }
-
-}  // namespace
 
 std::string BaseDialect::type_name(const sql::Type& type, const schema::Schema&) const {
     using K = sql::TypeKind;
@@ -380,10 +376,12 @@ void BaseDialect::emit_table_comments(const schema::Table& table, Context& ctx) 
 
 // ------------------------------------------------------------ tables
 
-void BaseDialect::create_table(const plan::CreateTable& step, Context& ctx) const {
-    const schema::Table& table = *step.table;
-    std::string sql = step.if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ";
-    sql += quote_identifier(table.name) + " (";
+bool BaseDialect::written_in_column(const schema::Constraint&, const schema::Table&) const { return false; }
+
+std::string BaseDialect::create_table_sql(const schema::Table& table, std::string_view name, bool if_not_exists,
+                                          Context& ctx) const {
+    std::string sql = if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ";
+    sql += quote_identifier(name) + " (";
     bool first = true;
     for (const auto& column : table.columns) {
         sql += first ? "\n    " : ",\n    ";
@@ -391,13 +389,17 @@ void BaseDialect::create_table(const plan::CreateTable& step, Context& ctx) cons
         sql += column_definition(column, table, ctx);
     }
     for (const auto& constraint : table.constraints) {
+        if (written_in_column(constraint, table)) continue;
         sql += first ? "\n    " : ",\n    ";
         first = false;
         sql += constraint_definition(constraint, table, ctx);
     }
-    sql += "\n)" + table_options(table);
-    ctx.emit(std::move(sql));
-    emit_table_comments(table, ctx);
+    return sql + "\n)" + table_options(table);
+}
+
+void BaseDialect::create_table(const plan::CreateTable& step, Context& ctx) const {
+    ctx.emit(create_table_sql(*step.table, step.table->name, step.if_not_exists, ctx));
+    emit_table_comments(*step.table, ctx);
 }
 
 void BaseDialect::drop_table(const plan::DropTable& step, Context& ctx) const {

@@ -7,6 +7,7 @@
 //
 // Stability: helpers for sqlite and mysql derive from this class. Members are
 // only ever added, never changed.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -114,6 +115,15 @@ public:
                                          Context& ctx) const;
     // Text after the closing parenthesis of CREATE TABLE (MySQL: ENGINE=..).
     virtual std::string table_options(const schema::Table& table) const;
+    // True when a constraint is written inside its column's definition and
+    // so left out of CREATE TABLE's list (base: never; SQLite: the primary
+    // key of an AUTOINCREMENT column).
+    virtual bool written_in_column(const schema::Constraint& constraint, const schema::Table& table) const;
+    // The whole CREATE TABLE statement of `table`, created under `name`.
+    std::string create_table_sql(const schema::Table& table, std::string_view name, bool if_not_exists,
+                                 Context& ctx) const;
+    // "BASE(n)", or "BASE" without a length.
+    static std::string with_length(const char* base, const std::optional<int>& length);
     // COMMENT ON TABLE / COLUMN statements for a new table (base: one per
     // comment; MySQL puts comments inline and overrides with nothing).
     virtual void emit_table_comments(const schema::Table& table, Context& ctx) const;

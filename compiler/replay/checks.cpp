@@ -5,6 +5,7 @@
 #include "compiler/replay/literal_check.hpp"
 #include "compiler/replay/naming.hpp"
 #include "compiler/replay/replayer_impl.hpp"
+#include "compiler/source/utf8.hpp"
 
 namespace retort::replay {
 

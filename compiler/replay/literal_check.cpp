@@ -1,5 +1,7 @@
 #include "compiler/replay/literal_check.hpp"
 
+#include "compiler/source/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -211,13 +213,6 @@ Misfit mismatch(const sql::Literal& literal, const sql::Type& type) {
 }
 
 }  // namespace
-
-std::size_t utf8_length(const std::string& text) {
-    std::size_t n = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
 
 std::optional<sql::Literal> literal_of(const sql::Expr& expr) {
     if (auto* lit = std::get_if<sql::Literal>(&expr.node)) return *lit;

@@ -28,7 +28,4 @@ std::optional<Misfit> check_literal(const sql::Literal& literal, const sql::Type
 // Checks the text of a date / timestamp literal on its own. nullopt: valid.
 std::optional<std::string> check_temporal_literal(const sql::Literal& literal);
 
-// Counts the code points of UTF-8 text.
-std::size_t utf8_length(const std::string& text);
-
 }  // namespace retort::replay

@@ -1,5 +1,7 @@
 #include "compiler/source/diagnostics.hpp"
 
+#include "compiler/source/utf8.hpp"
+
 #include <algorithm>
 #include <ostream>
 
@@ -57,14 +59,6 @@ std::string printable(std::string_view text) {
     return out;
 }
 
-// Counts code points in the printable form of `text`.
-std::size_t width(std::string_view text) {
-    std::size_t n = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 }  // namespace
 
 const char* diag_code_name(DiagCode code) { return code_table[static_cast<int>(code)].name; }
@@ -101,7 +95,7 @@ std::string DiagnosticEngine::format_one(Severity severity, SourceSpan span,
     // Work on code points: the caret column is counted in them.
     std::string line = printable(raw);
     std::size_t caret = at.column - 1;
-    std::size_t total = width(line);
+    std::size_t total = utf8_length(line);  // the line is printable UTF-8 by now
     if (total > max_shown) {
         std::size_t first = caret > max_shown / 2 ? caret - max_shown / 2 : 0;
         // Cut by code points.

@@ -1,5 +1,7 @@
 #include "compiler/source/source_manager.hpp"
 
+#include "compiler/source/utf8.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -26,9 +28,7 @@ LineCol SourceFile::line_col(std::uint32_t offset) const {
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
     std::uint32_t start = line_starts_[line - 1];
-    std::uint32_t column = 1;
-    for (std::uint32_t i = start; i < offset; ++i)
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    auto column = static_cast<std::uint32_t>(1 + utf8_length(std::string_view(text_).substr(start, offset - start)));
     return {line, column};
 }
 

@@ -1,5 +1,7 @@
 #include "dialects/mysql/mysql_dialect.hpp"
 
+#include "compiler/source/utf8.hpp"
+
 #include <fmt/format.h>
 
 namespace retort::dialects {
@@ -16,18 +18,6 @@ const Traits mysql_traits{
     .concurrent_indexes = false,
     .native_enum_type = false,
 };
-
-std::size_t utf8_length(std::string_view text) {
-    std::size_t n = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string with_length(const char* base, const std::optional<int>& length) {
-    if (length) return fmt::format("{}({})", base, *length);
-    return base;
-}
 
 // The literal inside a default, looking through a sign (-1 may be kept as
 // negate(1)) and written parentheses.

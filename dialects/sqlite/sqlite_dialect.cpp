@@ -1,5 +1,7 @@
 #include "dialects/sqlite/sqlite_dialect.hpp"
 
+#include "compiler/source/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -91,11 +93,7 @@ std::string SqliteDialect::type_name(const sql::Type& type, const schema::Schema
         case K::enum_: {                  // TEXT, with a CHECK on the column
             std::size_t longest = 1;
             if (const auto* e = state.enum_type(type.enum_name)) {
-                for (const auto& value : e->values) {
-                    std::size_t chars = 0;
-                    for (unsigned char c : value) chars += (c & 0xC0) != 0x80;
-                    longest = std::max(longest, chars);
-                }
+                for (const auto& value : e->values) longest = std::max(longest, utf8_length(value));
             }
             return fmt::format("VARCHAR({})", longest);
         }
@@ -188,29 +186,10 @@ std::string SqliteDialect::column_definition(const schema::Column& column, const
     return out;
 }
 
-std::string SqliteDialect::create_table_sql(const schema::Table& table, std::string_view name, bool if_not_exists,
-                                            Context& ctx) const {
-    const schema::Column* inline_key = nullptr;
-    for (const auto& column : table.columns)
-        if (column.autoincrement) inline_key = &column;
-    std::string sql = if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ";
-    sql += quote_identifier(name) + " (";
-    bool first = true;
-    for (const auto& column : table.columns) {
-        sql += first ? "\n    " : ",\n    ";
-        first = false;
-        sql += column_definition(column, table, ctx);
-    }
-    for (const auto& constraint : table.constraints) {
-        // The primary key of an autoincrement column is written on the column.
-        if (inline_key && constraint.kind == schema::ConstraintKind::primary_key && constraint.columns.size() == 1 &&
-            constraint.columns.front() == inline_key->name)
-            continue;
-        sql += first ? "\n    " : ",\n    ";
-        first = false;
-        sql += constraint_definition(constraint, table, ctx);
-    }
-    return sql + "\n)";
+bool SqliteDialect::written_in_column(const schema::Constraint& constraint, const schema::Table& table) const {
+    if (constraint.kind != schema::ConstraintKind::primary_key || constraint.columns.size() != 1) return false;
+    const schema::Column* column = table.column(constraint.columns.front());
+    return column && column->autoincrement;
 }
 
 namespace {
@@ -275,8 +254,7 @@ void SqliteDialect::emit_comment(std::string sql, Context& ctx) const { ctx.comm
 
 void SqliteDialect::create_table(const plan::CreateTable& step, Context& ctx) const {
     check_name("table", step.table->name, step.table->declared_at, ctx);
-    ctx.emit(create_table_sql(*step.table, step.table->name, step.if_not_exists, ctx));
-    emit_table_comments(*step.table, ctx);
+    BaseDialect::create_table(step, ctx);
 }
 
 void SqliteDialect::rename_table(const plan::RenameTable& step, Context& ctx) const {

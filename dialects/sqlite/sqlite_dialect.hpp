@@ -41,9 +41,8 @@ public:
     std::string default_value(const sql::Expr& expr, Context& ctx) const;
     // CHECK ("col" IN ('a', 'b')) for a column of an enum type, or "".
     std::string enum_check(const schema::Column& column, Context& ctx) const;
-    // The whole CREATE TABLE statement of `table`, created under `name`.
-    std::string create_table_sql(const schema::Table& table, std::string_view name, bool if_not_exists,
-                                 Context& ctx) const;
+    // The primary key of an AUTOINCREMENT column is written on the column.
+    bool written_in_column(const schema::Constraint& constraint, const schema::Table& table) const override;
 
     // SQLite refuses now() / current_date in a partial index's WHERE.
     std::string index_definition(const schema::Index& index, bool concurrently, Context& ctx) const override;
