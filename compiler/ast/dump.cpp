@@ -45,17 +45,6 @@ std::string names(const std::vector<Name>& list) {
     return out;
 }
 
-const char* fk_action(sql::FkAction a) {
-    switch (a) {
-        case sql::FkAction::no_action: return "no action";
-        case sql::FkAction::restrict: return "restrict";
-        case sql::FkAction::cascade: return "cascade";
-        case sql::FkAction::set_null: return "set null";
-        case sql::FkAction::set_default: return "set default";
-    }
-    return "?";
-}
-
 std::string expr(const sql::ExprRef& e);
 
 std::string expr_list(const std::vector<sql::ExprRef>& items) {
@@ -115,8 +104,8 @@ std::string expr(const sql::ExprRef& e) {
 std::string references(const References& r) {
     std::string out = "references " + name(r.table);
     if (!r.columns.empty()) out += " (" + names(r.columns) + ")";
-    if (r.on_delete) out += fmt::format(" on delete {}", fk_action(*r.on_delete));
-    if (r.on_update) out += fmt::format(" on update {}", fk_action(*r.on_update));
+    if (r.on_delete) out += fmt::format(" on delete {}", sql::to_mig(*r.on_delete));
+    if (r.on_update) out += fmt::format(" on update {}", sql::to_mig(*r.on_update));
     return out;
 }
 

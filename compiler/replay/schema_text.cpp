@@ -12,17 +12,6 @@ std::string name_list(const std::vector<std::string>& names) {
     return out;
 }
 
-const char* action_text(sql::FkAction a) {
-    switch (a) {
-        case sql::FkAction::no_action: return "no action";
-        case sql::FkAction::restrict: return "restrict";
-        case sql::FkAction::cascade: return "cascade";
-        case sql::FkAction::set_null: return "set null";
-        case sql::FkAction::set_default: return "set default";
-    }
-    return "no action";
-}
-
 }  // namespace
 
 std::string quote_name(const std::string& name) {
@@ -64,8 +53,8 @@ std::string constraint_summary(const schema::Constraint& c) {
         case schema::ConstraintKind::foreign_key: {
             std::string out = "foreign key (" + name_list(c.columns) + ") references " + quote_name(c.ref_table) +
                               " (" + name_list(c.ref_columns) + ")";
-            if (c.on_delete) out += std::string(" on delete ") + action_text(*c.on_delete);
-            if (c.on_update) out += std::string(" on update ") + action_text(*c.on_update);
+            if (c.on_delete) out += std::string(" on delete ") + sql::to_mig(*c.on_delete);
+            if (c.on_update) out += std::string(" on update ") + sql::to_mig(*c.on_update);
             return out;
         }
     }

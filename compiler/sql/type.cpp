@@ -15,6 +15,17 @@ bool is_temporal(TypeKind kind) {
            kind == TypeKind::timestamp || kind == TypeKind::timestamptz;
 }
 
+const char* to_mig(FkAction action) {
+    switch (action) {
+        case FkAction::no_action: return "no action";
+        case FkAction::restrict: return "restrict";
+        case FkAction::cascade: return "cascade";
+        case FkAction::set_null: return "set null";
+        case FkAction::set_default: return "set default";
+    }
+    return "no action";
+}
+
 std::string to_mig(const Type& type) {
     auto with_length = [&](const char* name) {
         return type.length ? fmt::format("{}({})", name, *type.length) : std::string(name);

@@ -40,5 +40,7 @@ bool is_temporal(TypeKind kind);  // date .. timestamptz
 
 // The type as written in .mig syntax, e.g. "numeric(10, 2)", "fee_status".
 std::string to_mig(const Type& type);
+// The action as written in .mig syntax, e.g. "set null".
+const char* to_mig(FkAction action);
 
 }  // namespace retort::sql
