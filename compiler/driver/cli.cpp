@@ -27,8 +27,10 @@ void print_help(std::ostream& out) {
            "and MySQL, offline: no command opens a database connection.\n\n"
         << global_options() << "\nCommands:\n";
     for (const Command& command : commands()) out << fmt::format("  {:<10} {}\n", command.name, command.summary);
-    out << "\nExit status: 0 success; 1 the input has errors, a check found a difference,\n"
-           "or lint found an error; 2 usage error.\n";
+    out << "\nEnvironment: RETORT_JOBS=N (1 to 64) threads that read and parse the .mig\n"
+           "files (default: one per core, at most 8); the output is the same for any N.\n"
+           "\nExit status: 0 success; 1 the input has errors or a check found a difference;\n"
+           "2 usage error (and `lint`, not built yet).\n";
 }
 
 bool takes_value(const std::string& arg) {
