@@ -12,7 +12,7 @@
 #include <sstream>
 #include <vector>
 
-#include "compiler/driver/project.hpp"
+#include "driver/script/project.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/graph/planner.hpp"
 
@@ -40,11 +40,10 @@ int main(int argc, char** argv) {
         return 2;
     }
     int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
-    std::ostringstream out, err;
-    driver::Invocation inv{argv[1], "", "plan-bench", {}, out, err};
+    driver::ProjectPaths paths{argv[1], ""};
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
-    auto project = driver::load_project(inv, sources, diagnostics);
+    auto project = driver::load_project(paths, sources, diagnostics);
     if (!project || diagnostics.has_errors()) {
         diagnostics.print(std::cerr);
         return 1;

@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 build=${RETORT_BUILD_DIR:-build}
-"$build/compiler/driver/retort" -C samples/school check
-"$build/compiler/driver/retort" -C samples/school upgrade base:head -d postgresql
+"$build/driver/retort" -C samples/school check
+"$build/driver/retort" -C samples/school upgrade base:head -d postgresql

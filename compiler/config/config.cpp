@@ -86,7 +86,9 @@ public:
     void each_key(const YAML::Node& map, const std::string& where, Fn&& fn) {
         std::set<std::string> seen;
         for (auto it = map.begin(); it != map.end(); ++it) {
-            const YAML::Node& key = it->first;
+            // it->first is a temporary: hold the node by value (a reference dangles).
+            const YAML::Node key = it->first;
+            const YAML::Node value = it->second;
             if (!key.IsScalar()) {
                 diagnostics_.error(DiagCode::config_unknown_key, span(key.Mark()),
                                    "keys in {} must be plain names", where);
@@ -97,7 +99,7 @@ public:
                                    key.Scalar());
                 continue;
             }
-            fn(key.Scalar(), key, it->second);
+            fn(key.Scalar(), key, value);
         }
     }
 

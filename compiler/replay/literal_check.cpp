@@ -226,7 +226,7 @@ std::optional<sql::Literal> literal_of(const sql::Expr& expr) {
             if (!inner->text.empty() && inner->text[0] == '-')
                 inner->text.erase(0, 1);
             else
-                inner->text.insert(0, "-");
+                inner->text = "-" + inner->text;  // not insert(0, ...): GCC 12's -Wrestrict misfires on it
         }
         return inner;
     }

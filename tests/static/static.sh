@@ -7,7 +7,7 @@ set -euo pipefail
 src=$1 work=$2
 cmake -S "$src" -B "$work" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRETORT_TESTS=OFF -DRETORT_STATIC=ON >/dev/null
 cmake --build "$work" --target retort >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-bin=$work/compiler/driver/retort
+bin=$work/driver/retort
 if ldd "$bin" >/dev/null 2>&1; then
   echo "FAIL: $bin is not static:" >&2
   ldd "$bin" >&2

@@ -7,8 +7,8 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "compiler/driver/cli.hpp"
-#include "compiler/driver/project.hpp"
+#include "driver/cli.hpp"
+#include "driver/script/project.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,11 +38,10 @@ fs::path fresh_dir(const std::string& name) {
 }  // namespace
 
 TEST_CASE("load_project reads every .mig file, sorted by display path", "[project]") {
-    std::ostringstream out, err;
-    retort::driver::Invocation inv{sample("school"), "", "check", {}, out, err};
+    retort::driver::ProjectPaths paths{sample("school"), ""};
     retort::SourceManager sources;
     retort::DiagnosticEngine diagnostics(sources);
-    auto project = retort::driver::load_project(inv, sources, diagnostics);
+    auto project = retort::driver::load_project(paths, sources, diagnostics);
     REQUIRE(project);
     CHECK_FALSE(diagnostics.has_errors());
     REQUIRE(project->migrations.size() == 7);
@@ -54,11 +53,10 @@ TEST_CASE("load_project reads every .mig file, sorted by display path", "[projec
 }
 
 TEST_CASE("a file with a syntax error is left out, the others are still loaded", "[project]") {
-    std::ostringstream out, err;
-    retort::driver::Invocation inv{sample("fail_syntax_several_files"), "", "check", {}, out, err};
+    retort::driver::ProjectPaths paths{sample("fail_syntax_several_files"), ""};
     retort::SourceManager sources;
     retort::DiagnosticEngine diagnostics(sources);
-    auto project = retort::driver::load_project(inv, sources, diagnostics);
+    auto project = retort::driver::load_project(paths, sources, diagnostics);
     REQUIRE(project);
     CHECK(project->migrations.size() == 1);
     CHECK(diagnostics.error_count() == 2);
@@ -82,11 +80,10 @@ TEST_CASE("the folder scan takes regular *.mig files and links to them, nothing 
     fs::create_symlink(dir / "elsewhere" / "missing", dir / "versions" / "f.mig");      // dangling: skipped
     fs::create_symlink(dir / "elsewhere", dir / "versions" / "g.mig");                  // to a folder: skipped
 
-    std::ostringstream out, err;
-    retort::driver::Invocation inv{dir.string(), "", "check", {}, out, err};
+    retort::driver::ProjectPaths paths{dir.string(), ""};
     retort::SourceManager sources;
     retort::DiagnosticEngine diagnostics(sources);
-    auto project = retort::driver::load_project(inv, sources, diagnostics);
+    auto project = retort::driver::load_project(paths, sources, diagnostics);
     REQUIRE(project);
     CHECK(diagnostics.render() == "");
     std::vector<std::string> shown;

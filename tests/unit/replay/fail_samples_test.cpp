@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/driver/project.hpp"
+#include "driver/script/project.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/replay/replay.hpp"
 
@@ -20,11 +20,10 @@ using namespace retort;
 namespace {
 
 std::string run_check(const std::string& dir) {
-    std::ostringstream out, err;
-    driver::Invocation inv{dir, "", "check", {}, out, err};
+    driver::ProjectPaths paths{dir, ""};
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
-    auto project = driver::load_project(inv, sources, diagnostics);
+    auto project = driver::load_project(paths, sources, diagnostics);
     REQUIRE(project);
     auto graph = graph::RevisionGraph::build(project->migrations, diagnostics);
     REQUIRE(graph);

@@ -2,8 +2,8 @@
 // prologue/epilogue, and the unified diff of --check.
 #include <catch2/catch.hpp>
 
-#include "compiler/driver/script_output.hpp"
-#include "compiler/driver/script_writer.hpp"
+#include "driver/script/script_output.hpp"
+#include "driver/script/script_writer.hpp"
 
 using namespace retort;
 using namespace retort::driver;

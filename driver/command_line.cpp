@@ -1,4 +1,4 @@
-#include "compiler/driver/command_line.hpp"
+#include "driver/command_line.hpp"
 
 #include <ostream>
 #include <string>

@@ -2,7 +2,7 @@
 // The options of one command: parse inv.args, report a usage error, print --help.
 #include <boost/program_options.hpp>
 
-#include "compiler/driver/cli.hpp"
+#include "driver/cli.hpp"
 
 namespace retort::driver {
 

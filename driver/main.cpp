@@ -1,5 +1,5 @@
 #include <iostream>
 
-#include "compiler/driver/cli.hpp"
+#include "driver/cli.hpp"
 
 int main(int argc, char** argv) { return retort::driver::run(argc, argv, std::cout, std::cerr); }

@@ -9,9 +9,9 @@
 #include <ostream>
 #include <random>
 
-#include "compiler/driver/command_line.hpp"
-#include "compiler/driver/commands.hpp"
-#include "compiler/driver/graph_commands.hpp"
+#include "driver/command_line.hpp"
+#include "driver/commands.hpp"
+#include "driver/graph_commands.hpp"
 #include "compiler/graph/revision_spec.hpp"
 
 namespace po = boost::program_options;

@@ -1,6 +1,6 @@
 // load_project: retort.yaml, then every *.mig file of the version folders,
 // each parsed on its own so that one broken file does not hide the others.
-#include "compiler/driver/project.hpp"
+#include "driver/script/project.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -13,7 +13,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
-#include "compiler/driver/parallel.hpp"
+#include "driver/script/parallel.hpp"
 #include "compiler/parse/parser.hpp"
 
 namespace fs = std::filesystem;
@@ -63,17 +63,17 @@ bool list_mig_files(const std::string& dir, std::vector<std::string>& names, std
 
 }  // namespace
 
-std::optional<Project> load_project(const Invocation& inv, SourceManager& sources,
+std::optional<Project> load_project(const ProjectPaths& paths, SourceManager& sources,
                                     DiagnosticEngine& diagnostics) {
     Project project;
-    project.root = inv.project_dir;
-    const fs::path root(inv.project_dir);
+    project.root = paths.project_dir;
+    const fs::path root(paths.project_dir);
     std::string display_config = "retort.yaml";
-    if (inv.config_file.empty()) {
+    if (paths.config_file.empty()) {
         project.config_path = (root / "retort.yaml").string();
     } else {
-        project.config_path = inv.config_file;
-        display_config = inv.config_file;
+        project.config_path = paths.config_file;
+        display_config = paths.config_file;
     }
     std::string error;
     std::error_code exists_ec;

@@ -1,8 +1,8 @@
-#include "compiler/driver/compile.hpp"
+#include "driver/script/compile.hpp"
 
 #include <fmt/format.h>
 
-#include "compiler/driver/script_writer.hpp"
+#include "driver/script/script_writer.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/graph/planner.hpp"
 #include "compiler/replay/replay.hpp"

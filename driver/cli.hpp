@@ -5,16 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "driver/script/exit_status.hpp"
+#include "driver/script/project_paths.hpp"
+
 namespace retort::driver {
 
-// Exit status of cli.md.
-inline constexpr int exit_ok = 0;
-inline constexpr int exit_input_error = 1;  // diagnostics printed, check differs, lint error
-inline constexpr int exit_usage = 2;
-
 struct Invocation {
-    std::string project_dir = ".";  // -C
-    std::string config_file;        // -c; empty: <project_dir>/retort.yaml
+    ProjectPaths paths;             // -C, -c
     std::string command;
     std::vector<std::string> args;  // after the command name
     std::ostream& out;

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <ostream>
 
-#include "compiler/driver/command_line.hpp"
-#include "compiler/driver/commands.hpp"
-#include "compiler/driver/graph_commands.hpp"
+#include "driver/command_line.hpp"
+#include "driver/commands.hpp"
+#include "driver/graph_commands.hpp"
 #include "compiler/graph/revision_spec.hpp"
 
 namespace po = boost::program_options;

@@ -1,4 +1,4 @@
-#include "compiler/driver/commands.hpp"
+#include "driver/commands.hpp"
 
 #include <fmt/format.h>
 

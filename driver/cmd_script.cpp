@@ -4,11 +4,11 @@
 
 #include <ostream>
 
-#include "compiler/driver/command_line.hpp"
-#include "compiler/driver/commands.hpp"
-#include "compiler/driver/compile.hpp"
-#include "compiler/driver/project.hpp"
-#include "compiler/driver/script_output.hpp"
+#include "driver/command_line.hpp"
+#include "driver/commands.hpp"
+#include "driver/script/compile.hpp"
+#include "driver/script/project.hpp"
+#include "driver/script/script_output.hpp"
 
 namespace po = boost::program_options;
 
@@ -80,7 +80,7 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
 
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
-    auto project = load_project(inv, sources, diagnostics);
+    auto project = load_project(inv.paths, sources, diagnostics);
     if (!project || diagnostics.has_errors()) {
         diagnostics.print(inv.err);
         return exit_input_error;
@@ -90,7 +90,7 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
     keep_until_exit(project);
     diagnostics.print(inv.err);
     if (!script) return exit_input_error;
-    return deliver_script(inv, *script, destination);
+    return deliver_script(inv.out, inv.err, *script, destination);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "compiler/driver/script_writer.hpp"
+#include "driver/script/script_writer.hpp"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 // One function per command, each in its own cmd_*.cpp file.
-#include "compiler/driver/cli.hpp"
+#include "driver/cli.hpp"
 
 namespace retort::driver {
 

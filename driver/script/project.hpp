@@ -7,10 +7,11 @@
 
 #include "compiler/ast/ast.hpp"
 #include "compiler/config/config.hpp"
-#include "compiler/driver/cli.hpp"
 #include "compiler/source/diagnostics.hpp"
+#include "driver/script/project_paths.hpp"
 
 namespace retort::driver {
+
 
 struct Project {
     std::string root;             // the project folder (-C)
@@ -26,7 +27,7 @@ struct Project {
 // Returns nullopt only when nothing useful could be loaded (no config, an
 // unreadable folder); syntax errors in single files are diagnostics and the
 // other files are still returned.
-std::optional<Project> load_project(const Invocation& inv, SourceManager& sources,
+std::optional<Project> load_project(const ProjectPaths& paths, SourceManager& sources,
                                     DiagnosticEngine& diagnostics);
 
 // Moves a project that is no longer needed somewhere it lives until the

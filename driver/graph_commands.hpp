@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "compiler/driver/project.hpp"
+#include "driver/script/project.hpp"
 #include "compiler/graph/graph.hpp"
 
 namespace retort::driver {

@@ -5,11 +5,11 @@
 
 #include <ostream>
 
-#include "compiler/driver/command_line.hpp"
-#include "compiler/driver/commands.hpp"
-#include "compiler/driver/compile.hpp"
-#include "compiler/driver/project.hpp"
-#include "compiler/driver/script_output.hpp"
+#include "driver/command_line.hpp"
+#include "driver/commands.hpp"
+#include "driver/script/compile.hpp"
+#include "driver/script/project.hpp"
+#include "driver/script/script_output.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/graph/revision_spec.hpp"
 #include "compiler/replay/replay.hpp"
@@ -84,7 +84,7 @@ int cmd_schema(Invocation& inv) {
 
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
-    auto project = load_project(inv, sources, diagnostics);
+    auto project = load_project(inv.paths, sources, diagnostics);
     if (!project || diagnostics.has_errors()) {
         diagnostics.print(inv.err);
         return exit_input_error;
@@ -125,7 +125,7 @@ int cmd_schema(Invocation& inv) {
     const bool failed = diagnostics.has_errors();
     diagnostics.print(inv.err);
     if (failed) return exit_input_error;
-    return deliver_script(inv, text, destination);
+    return deliver_script(inv.out, inv.err, text, destination);
 }
 
 }  // namespace retort::driver

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "compiler/driver/cli.hpp"
+#include <iosfwd>
 
 namespace retort::driver {
 
@@ -17,7 +17,7 @@ struct ScriptDestination {
 
 // Prints, writes or checks `text`; returns the exit status (0, or 1 for a
 // difference or a file that cannot be written/read).
-int deliver_script(Invocation& inv, const std::string& text, const ScriptDestination& destination);
+int deliver_script(std::ostream& out, std::ostream& err, const std::string& text, const ScriptDestination& destination);
 
 // Writes `text` to `path` through a temporary file in the same folder and a
 // rename, so that readers see the old file or the new one, never a part.

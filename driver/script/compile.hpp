@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "compiler/config/config.hpp"
-#include "compiler/driver/project.hpp"
+#include "driver/script/project.hpp"
 #include "dialects/dialect.hpp"
 
 namespace retort::driver {

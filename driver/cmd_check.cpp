@@ -4,10 +4,10 @@
 
 #include <ostream>
 
-#include "compiler/driver/command_line.hpp"
-#include "compiler/driver/commands.hpp"
-#include "compiler/driver/compile.hpp"
-#include "compiler/driver/project.hpp"
+#include "driver/command_line.hpp"
+#include "driver/commands.hpp"
+#include "driver/script/compile.hpp"
+#include "driver/script/project.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/replay/replay.hpp"
 
@@ -26,7 +26,7 @@ int cmd_check(Invocation& inv) {
     if (p.status >= 0) return p.status;
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
-    auto project = load_project(inv, sources, diagnostics);
+    auto project = load_project(inv.paths, sources, diagnostics);
     if (project) {
         // Graph, then schema replay and the round trip of every revision.
         if (auto graph = graph::RevisionGraph::build(project->migrations, diagnostics)) {

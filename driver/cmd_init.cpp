@@ -6,8 +6,8 @@
 #include <ostream>
 #include <system_error>
 
-#include "compiler/driver/command_line.hpp"
-#include "compiler/driver/commands.hpp"
+#include "driver/command_line.hpp"
+#include "driver/commands.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -58,7 +58,7 @@ int cmd_init(Invocation& inv) {
     if (p.status >= 0) return p.status;
     if (!p.vm.count("dir")) return usage_error(inv, "init needs the folder to create: retort init DIR");
     fs::path dir(p.vm["dir"].as<std::string>());
-    if (dir.is_relative() && inv.project_dir != ".") dir = fs::path(inv.project_dir) / dir;
+    if (dir.is_relative() && inv.paths.project_dir != ".") dir = fs::path(inv.paths.project_dir) / dir;
     std::error_code ec;
     if (fs::exists(dir, ec)) {
         if (!fs::is_directory(dir, ec)) {

@@ -4,9 +4,9 @@
 
 #include <ostream>
 
-#include "compiler/driver/command_line.hpp"
-#include "compiler/driver/commands.hpp"
-#include "compiler/driver/graph_commands.hpp"
+#include "driver/command_line.hpp"
+#include "driver/commands.hpp"
+#include "driver/graph_commands.hpp"
 #include "compiler/graph/planner.hpp"
 
 namespace po = boost::program_options;
@@ -16,7 +16,7 @@ namespace retort::driver {
 std::optional<LoadedGraph> load_graph(Invocation& inv, SourceManager& sources, DiagnosticEngine& diagnostics,
                                       int& status) {
     status = exit_input_error;
-    auto project = load_project(inv, sources, diagnostics);
+    auto project = load_project(inv.paths, sources, diagnostics);
     if (!project || diagnostics.has_errors()) {
         diagnostics.print(inv.err);
         return std::nullopt;

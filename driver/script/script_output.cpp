@@ -1,4 +1,5 @@
-#include "compiler/driver/script_output.hpp"
+#include "driver/script/script_output.hpp"
+#include "driver/script/exit_status.hpp"
 
 #include <fmt/format.h>
 
@@ -194,11 +195,11 @@ std::string unified_diff(std::string_view a, std::string_view b, std::string_vie
     return out;
 }
 
-int deliver_script(Invocation& inv, const std::string& text, const ScriptDestination& destination) {
+int deliver_script(std::ostream& out, std::ostream& err, const std::string& text, const ScriptDestination& destination) {
     if (destination.check) {
         std::ifstream in(*destination.check, std::ios::binary);
         if (!in) {
-            inv.err << fmt::format("retort: error: cannot read {}: {}\n", *destination.check, std::strerror(errno));
+            err << fmt::format("retort: error: cannot read {}: {}\n", *destination.check, std::strerror(errno));
             return exit_input_error;
         }
         std::stringstream buffer;
@@ -206,7 +207,7 @@ int deliver_script(Invocation& inv, const std::string& text, const ScriptDestina
         std::string golden = buffer.str();
         std::string diff = unified_diff(golden, text, *destination.check, "generated");
         if (!diff.empty()) {
-            inv.out << diff;
+            out << diff;
             return exit_input_error;
         }
         if (!destination.output) return exit_ok;
@@ -214,12 +215,12 @@ int deliver_script(Invocation& inv, const std::string& text, const ScriptDestina
     if (destination.output) {
         std::string error = write_file_atomically(*destination.output, text);
         if (!error.empty()) {
-            inv.err << "retort: error: " << error << "\n";
+            err << "retort: error: " << error << "\n";
             return exit_input_error;
         }
         return exit_ok;
     }
-    inv.out << text;
+    out << text;
     return exit_ok;
 }
 

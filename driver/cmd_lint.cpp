@@ -1,6 +1,6 @@
 #include <ostream>
 
-#include "compiler/driver/commands.hpp"
+#include "driver/commands.hpp"
 
 namespace retort::driver {
 

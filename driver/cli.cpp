@@ -1,4 +1,4 @@
-#include "compiler/driver/cli.hpp"
+#include "driver/cli.hpp"
 
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
@@ -73,8 +73,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         print_help(out);
         return exit_ok;
     }
-    if (vm.count("project")) inv.project_dir = vm["project"].as<std::string>();
-    if (vm.count("config")) inv.config_file = vm["config"].as<std::string>();
+    if (vm.count("project")) inv.paths.project_dir = vm["project"].as<std::string>();
+    if (vm.count("config")) inv.paths.config_file = vm["config"].as<std::string>();
     if (i >= argc) {
         print_help(err);
         return exit_usage;

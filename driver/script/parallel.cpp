@@ -1,4 +1,4 @@
-#include "compiler/driver/parallel.hpp"
+#include "driver/script/parallel.hpp"
 
 #include <algorithm>
 #include <atomic>
