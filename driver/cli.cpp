@@ -1,5 +1,8 @@
 #include "driver/cli.hpp"
 
+#include "driver/alembic_habits.hpp"
+#include "retort_version.hpp"
+
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
@@ -39,15 +42,16 @@ bool takes_value(const std::string& arg) {
 
 }  // namespace
 
-int usage_error(Invocation& inv, const std::string& message) {
+int usage_error(Invocation& inv, const std::string& message, const std::optional<std::string>& hint) {
     std::string who = inv.command.empty() ? "retort" : "retort " + inv.command;
     inv.err << fmt::format("{}: error: {}\n", who, message);
+    if (hint) inv.err << fmt::format("{}: note: {}\n", who, *hint);
     inv.err << fmt::format("(see '{} --help')\n", who);
     return exit_usage;
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-    Invocation inv{".", "", "", {}, out, err};
+    Invocation inv{ProjectPaths{}, "", {}, out, err};
     // Global options stand before the command; everything after it is the
     // command's own.
     std::vector<std::string> prefix;
@@ -66,7 +70,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         return usage_error(inv, e.what());
     }
     if (vm.count("version")) {
-        out << "retort " << RETORT_VERSION << "\n";
+        out << "retort " << RETORT_VERSION << " (commit " << RETORT_COMMIT << ")\n";
         return exit_ok;
     }
     if (vm.count("help")) {
@@ -85,7 +89,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         if (inv.command == command.name) return command.run(inv);
     std::string name = inv.command;
     inv.command.clear();
-    return usage_error(inv, fmt::format("unknown command '{}'", name));
+    return usage_error(inv, fmt::format("unknown command '{}'", name), hint_for_command(name));
 }
 
 }  // namespace retort::driver

@@ -2,6 +2,7 @@
 // The command line (cli.md): global options, then one command with its own
 // options. Each command lives in its own cmd_*.cpp file.
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,8 @@ const std::vector<Command>& commands();
 // Entry point; returns the exit status.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
-// Reports a usage error ("retort COMMAND: error: ...") and returns exit_usage.
-int usage_error(Invocation& inv, const std::string& message);
+// Reports a usage error ("retort COMMAND: error: ...", then the hint as a
+// note) and returns exit_usage.
+int usage_error(Invocation& inv, const std::string& message, const std::optional<std::string>& hint = std::nullopt);
 
 }  // namespace retort::driver

@@ -1,5 +1,7 @@
 #include "driver/command_line.hpp"
 
+#include "driver/alembic_habits.hpp"
+
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,7 +26,7 @@ Parsed parse_args(Invocation& inv, po::options_description& options, const Synta
         po::store(po::command_line_parser(inv.args).options(all).positional(positional).run(), p.vm);
         po::notify(p.vm);
     } catch (const po::error& e) {
-        p.status = usage_error(inv, e.what());
+        p.status = usage_error(inv, e.what(), hint_for_args(inv.command, inv.args));
         return p;
     }
     if (p.vm.count("help")) {

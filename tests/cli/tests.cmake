@@ -1,0 +1,3 @@
+# Command-line habits from Alembic answered with hints; --version.
+add_test(NAME cli_alembic_habits
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/alembic_habits.sh $<TARGET_FILE:retort> ${PROJECT_SOURCE_DIR}/samples)
