@@ -8,7 +8,7 @@ want_test=0
 build_packages=(cmake ninja-build g++ libboost-program-options-dev libfmt-dev libyaml-cpp-dev
                 tao-pegtl-dev catch2)
 test_packages=(sqlite3 libsqlite3-dev postgresql mariadb-server mariadb-client python3-alembic
-               python3-yaml diffutils)
+               python3-yaml diffutils gdb)
 
 packages=("${build_packages[@]}")
 [ $want_test = 1 ] && packages+=("${test_packages[@]}")

@@ -12,6 +12,8 @@
 #include <sstream>
 #include <vector>
 
+#include <csignal>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,6 +36,64 @@ std::string write_all(int fd, const std::string& text) {
     }
     return "";
 }
+
+// While a temporary file exists, SIGINT, SIGTERM and SIGHUP remove it before
+// the process dies of the signal, so an interrupted `-o` leaves the old file
+// and nothing else. The handler only calls unlink, signal and raise, which
+// are async-signal-safe; the name lives in a fixed buffer it can read.
+class TempFileGuard {
+public:
+    TempFileGuard() {
+        sigemptyset(&signals_);
+        for (int sig : handled) sigaddset(&signals_, sig);
+    }
+
+    // mkstemp with the signals blocked until the handler knows the name.
+    int create(std::vector<char>& name) {
+        sigset_t old;
+        ::sigprocmask(SIG_BLOCK, &signals_, &old);
+        int fd = ::mkstemp(name.data());
+        if (fd >= 0 && name.size() <= sizeof(pending_name)) {
+            std::memcpy(pending_name, name.data(), name.size());
+            struct sigaction action {};
+            action.sa_handler = &TempFileGuard::on_signal;
+            sigemptyset(&action.sa_mask);
+            for (std::size_t i = 0; i < std::size(handled); ++i) ::sigaction(handled[i], &action, &previous_[i]);
+            armed_ = true;
+        }
+        ::sigprocmask(SIG_SETMASK, &old, nullptr);
+        return fd;
+    }
+
+    // The file was renamed or unlinked: forget it and restore the handlers.
+    template <class Step>
+    auto finish(Step step) {
+        sigset_t old;
+        ::sigprocmask(SIG_BLOCK, &signals_, &old);
+        auto result = step();
+        if (armed_) {
+            pending_name[0] = '\0';
+            for (std::size_t i = 0; i < std::size(handled); ++i) ::sigaction(handled[i], &previous_[i], nullptr);
+            armed_ = false;
+        }
+        ::sigprocmask(SIG_SETMASK, &old, nullptr);
+        return result;
+    }
+
+private:
+    static constexpr int handled[] = {SIGINT, SIGTERM, SIGHUP};
+    static inline char pending_name[4096] = {};
+
+    static void on_signal(int sig) {
+        if (pending_name[0] != '\0') ::unlink(pending_name);
+        ::signal(sig, SIG_DFL);
+        ::raise(sig);
+    }
+
+    sigset_t signals_{};
+    struct sigaction previous_[std::size(handled)] {};
+    bool armed_ = false;
+};
 
 }  // namespace
 
@@ -62,7 +122,8 @@ std::string write_file_atomically(const std::string& path, const std::string& te
     std::string temp = (dir / ("." + target.filename().string() + ".retort-XXXXXX")).string();
     std::vector<char> name(temp.begin(), temp.end());
     name.push_back('\0');
-    int fd = ::mkstemp(name.data());
+    TempFileGuard guard;
+    int fd = guard.create(name);
     if (fd < 0) return fmt::format("cannot write {}: {}", path, std::strerror(errno));
     std::string error = write_all(fd, text);
     if (error.empty()) {
@@ -78,12 +139,12 @@ std::string write_file_atomically(const std::string& path, const std::string& te
         if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) error = std::strerror(errno);
     }
     if (::close(fd) != 0 && error.empty()) error = std::strerror(errno);
-    if (error.empty() && std::rename(name.data(), target.c_str()) != 0) error = std::strerror(errno);
-    if (!error.empty()) {
+    return guard.finish([&]() -> std::string {
+        if (error.empty() && std::rename(name.data(), target.c_str()) != 0) error = std::strerror(errno);
+        if (error.empty()) return "";
         ::unlink(name.data());
         return fmt::format("cannot write {}: {}", path, error);
-    }
-    return "";
+    });
 }
 
 namespace {
