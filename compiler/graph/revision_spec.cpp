@@ -265,81 +265,103 @@ std::optional<ResolvedSpec> SpecResolver::resolve(std::string_view spec, SpecRol
     }
     auto rel = parse_relative(spec);
     if (!rel) return resolve_absolute(spec);
+    if (!rel->symbol.empty()) return resolve_from_anchor(spec, rel->label, rel->symbol, rel->steps);
+    if (!counts_the_right_way(spec, role, current, rel->steps)) return std::nullopt;
+    return resolve_from_start(spec, role, *current, rel->label, rel->steps);
+}
 
+// SYMBOL+N, LABEL@SYMBOL-N: relative to a named revision.
+std::optional<ResolvedSpec> SpecResolver::resolve_from_anchor(std::string_view spec,
+                                                              const std::optional<std::string>& label,
+                                                              const std::string& symbol, long steps) {
     ResolvedSpec out;
-    out.label = rel->label;
-    if (!rel->symbol.empty()) {
-        // Relative to a named revision.
-        std::string anchor = rel->label ? *rel->label + "@" + rel->symbol : rel->symbol;
-        auto a = resolve_absolute(anchor);
-        if (!a) return std::nullopt;
-        if (a->revisions.size() > 1) {
-            diagnostics_.add(Severity::error, DiagCode::ambiguous_revision, SourceSpan{},
-                             "'" + anchor + "' in '" + std::string(spec) + "' names " +
-                                 std::to_string(a->revisions.size()) + " revisions: " +
-                                 list_revisions(a->revisions) + "; name one of them");
-            return std::nullopt;
-        }
-        auto w = walk(a->base() ? nullptr : a->revisions.front(), rel->steps,
-                      rel->steps > 0 ? rel->label : std::nullopt, spec);
-        if (!w) return std::nullopt;
-        if (*w) out.revisions = {*w};
-        return out;
+    out.label = label;
+    std::string anchor = label ? *label + "@" + symbol : symbol;
+    auto a = resolve_absolute(anchor);
+    if (!a) return std::nullopt;
+    if (a->revisions.size() > 1) {
+        diagnostics_.add(Severity::error, DiagCode::ambiguous_revision, SourceSpan{},
+                         "'" + anchor + "' in '" + std::string(spec) + "' names " +
+                             std::to_string(a->revisions.size()) + " revisions: " + list_revisions(a->revisions) +
+                             "; name one of them");
+        return std::nullopt;
     }
-    // Relative to START.
+    auto w = walk(a->base() ? nullptr : a->revisions.front(), steps, steps > 0 ? label : std::nullopt, spec);
+    if (!w) return std::nullopt;
+    if (*w) out.revisions = {*w};
+    return out;
+}
+
+// +N / -N counts from START: not as START itself, and up for upgrade, down
+// for downgrade.
+bool SpecResolver::counts_the_right_way(std::string_view spec, SpecRole role, const ResolvedSpec* current,
+                                        long steps) {
     if (role == SpecRole::start || !current) {
         diagnostics_.add(Severity::error, DiagCode::bad_revision_range, SourceSpan{},
                          "'" + std::string(spec) + "' counts from the start of a range; it cannot be the start itself");
-        return std::nullopt;
+        return false;
     }
-    if (role == SpecRole::upgrade_end && rel->steps <= 0) {
+    if (role == SpecRole::upgrade_end && steps <= 0) {
         diagnostics_.add(Severity::error, DiagCode::bad_revision_range, SourceSpan{},
                          "upgrade to '" + std::string(spec) + "' goes down; use downgrade");
-        return std::nullopt;
+        return false;
     }
-    if (role == SpecRole::downgrade_end && rel->steps >= 0) {
+    if (role == SpecRole::downgrade_end && steps >= 0) {
         diagnostics_.add(Severity::error, DiagCode::bad_revision_range, SourceSpan{},
                          "downgrade to '" + std::string(spec) + "' goes up; use upgrade");
-        return std::nullopt;
+        return false;
     }
-    std::vector<const Revision*> from = current->revisions;
-    const Revision* branch = nullptr;
-    if (rel->label) {
-        branch = resolve_branch(*rel->label, spec);
+    return true;
+}
+
+// The branch has no revision in START: the tips of the branch's revisions
+// below START (empty: count from base).
+std::vector<const Revision*> SpecResolver::branch_tips_below(const ResolvedSpec& current,
+                                                             const Revision* branch) const {
+    std::vector<std::size_t> idx;
+    for (const Revision* r : current.revisions) idx.push_back(r->index);
+    std::vector<char> mark(graph_.size(), 0);
+    graph_.mark_ancestors(idx, mark, true);
+    std::vector<const Revision*> below;
+    for (const Revision* r : graph_.topological_order())
+        if (mark[r->index] && graph_.shares_lineage(r->index, branch->index)) below.push_back(r);
+    std::vector<char> is_parent(graph_.size(), 0);
+    for (const Revision* r : below)
+        for (std::size_t p : r->normalized_parents) is_parent[p] = 1;
+    std::vector<const Revision*> tips;
+    for (const Revision* r : below)
+        if (!is_parent[r->index]) tips.push_back(r);
+    return tips;
+}
+
+// +N, -N, LABEL@+N, LABEL@-N: relative to START.
+std::optional<ResolvedSpec> SpecResolver::resolve_from_start(std::string_view spec, SpecRole role,
+                                                             const ResolvedSpec& current,
+                                                             const std::optional<std::string>& label, long steps) {
+    ResolvedSpec out;
+    out.label = label;
+    std::vector<const Revision*> from = current.revisions;
+    if (label) {
+        const Revision* branch = resolve_branch(*label, spec);
         if (!branch) return std::nullopt;
         from = filter_lineage(from, branch);
-        if (from.empty() && role == SpecRole::upgrade_end && !current->base()) {
-            // The branch has no current revision: start from the tips of the
-            // branch's revisions below START, or from base.
-            std::vector<std::size_t> idx;
-            for (const Revision* r : current->revisions) idx.push_back(r->index);
-            std::vector<char> mark(graph_.size(), 0);
-            graph_.mark_ancestors(idx, mark, true);
-            std::vector<const Revision*> below;
-            for (const Revision* r : graph_.topological_order())
-                if (mark[r->index] && graph_.shares_lineage(r->index, branch->index)) below.push_back(r);
-            std::vector<char> is_parent(graph_.size(), 0);
-            for (const Revision* r : below)
-                for (std::size_t p : r->normalized_parents) is_parent[p] = 1;
-            for (const Revision* r : below)
-                if (!is_parent[r->index]) from.push_back(r);
-        }
+        if (from.empty() && role == SpecRole::upgrade_end && !current.base()) from = branch_tips_below(current, branch);
     }
     if (role == SpecRole::downgrade_end && from.empty()) {
         diagnostics_.add(Severity::error, DiagCode::bad_revision_range, SourceSpan{},
                          "'" + std::string(spec) + "': START has no revision" +
-                             (rel->label ? " on branch '" + *rel->label + "'" : std::string()) + " to count from");
+                             (label ? " on branch '" + *label + "'" : std::string()) + " to count from");
         return std::nullopt;
     }
     if (from.size() > 1) {
         diagnostics_.add(Severity::error, DiagCode::ambiguous_revision, SourceSpan{},
                          "'" + std::string(spec) + "' is ambiguous: START has " + std::to_string(from.size()) +
-                             " revisions: " + list_revisions(from) + "; use LABEL@" +
-                             (rel->steps > 0 ? "+" : "") + std::to_string(rel->steps) + " or name a revision");
+                             " revisions: " + list_revisions(from) + "; use LABEL@" + (steps > 0 ? "+" : "") +
+                             std::to_string(steps) + " or name a revision");
         return std::nullopt;
     }
     const Revision* start = from.empty() ? nullptr : from.front();
-    auto w = walk(start, rel->steps, rel->steps > 0 ? rel->label : std::nullopt, spec);
+    auto w = walk(start, steps, steps > 0 ? label : std::nullopt, spec);
     if (!w) return std::nullopt;
     if (*w) out.revisions = {*w};
     // A relative downgrade stays on the branch it counted along.

@@ -44,6 +44,12 @@ public:
     const Revision* resolve_branch(std::string_view label, std::string_view spec);
 
 private:
+    std::optional<ResolvedSpec> resolve_from_anchor(std::string_view spec, const std::optional<std::string>& label,
+                                                    const std::string& symbol, long steps);
+    bool counts_the_right_way(std::string_view spec, SpecRole role, const ResolvedSpec* current, long steps);
+    std::vector<const Revision*> branch_tips_below(const ResolvedSpec& current, const Revision* branch) const;
+    std::optional<ResolvedSpec> resolve_from_start(std::string_view spec, SpecRole role, const ResolvedSpec& current,
+                                                   const std::optional<std::string>& label, long steps);
     std::optional<const Revision*> walk(const Revision* start, long steps,
                                         const std::optional<std::string>& label,
                                         std::string_view spec);

@@ -241,13 +241,79 @@ std::optional<std::string> check_temporal_literal(const sql::Literal& literal) {
     return std::nullopt;
 }
 
+namespace {
+
+using K = sql::LiteralKind;
+using T = sql::TypeKind;
+
+bool is_number(const sql::Literal& literal) { return literal.kind == K::integer || literal.kind == K::decimal; }
+
+std::optional<Misfit> check_number_column(const sql::Literal& literal, const sql::Type& type) {
+    if (!is_number(literal) && literal.kind != K::string) return mismatch(literal, type);
+    auto d = parse_decimal(literal.text);
+    if (!d)
+        return Misfit{DiagCode::data_mismatch, fmt::format("value {} is not a number, but the column is {}",
+                                                           shown(literal), sql::to_mig(type))};
+    if (sql::is_integer(type.kind)) return check_integer(*d, literal, type);
+    if (type.kind == T::numeric) return check_numeric(*d, literal, type);
+    return std::nullopt;
+}
+
+std::optional<Misfit> check_boolean_column(const sql::Literal& literal) {
+    if (literal.kind == K::boolean) return std::nullopt;
+    if (literal.kind == K::integer && (literal.text == "0" || literal.text == "1")) return std::nullopt;
+    return Misfit{DiagCode::data_mismatch,
+                  fmt::format("value {} is not a boolean: write true or false", shown(literal))};
+}
+
+std::optional<Misfit> check_text_column(const sql::Literal& literal, const sql::Type& type) {
+    if (literal.kind != K::string && !is_number(literal) && literal.kind != K::date && literal.kind != K::timestamp)
+        return mismatch(literal, type);
+    if (type.length && utf8_length(literal.text) > static_cast<std::size_t>(*type.length))
+        return Misfit{DiagCode::literal_out_of_range,
+                      fmt::format("value {} has {} characters, more than {} allows", shown(literal),
+                                  utf8_length(literal.text), sql::to_mig(type))};
+    return std::nullopt;
+}
+
+// date, time, datetime, timestamp, timestamptz columns.
+std::optional<Misfit> check_temporal_column(const sql::Literal& literal, const sql::Type& type) {
+    const bool temporal_literal = literal.kind == K::date || literal.kind == K::timestamp;
+    if (temporal_literal && type.kind != T::time) return std::nullopt;
+    if (literal.kind != K::string) return mismatch(literal, type);
+    if (type.kind == T::date) {
+        if (parse_date(literal.text) != literal.text.size())
+            return Misfit{DiagCode::literal_out_of_range,
+                          fmt::format("value {} is not a valid date (YYYY-MM-DD)", shown(literal))};
+    } else if (type.kind == T::time) {
+        if (literal.text.empty() || parse_time(literal.text) != literal.text.size())
+            return Misfit{DiagCode::literal_out_of_range,
+                          fmt::format("value {} is not a valid time (HH:MM[:SS])", shown(literal))};
+    } else if (!valid_timestamp(literal.text)) {
+        return Misfit{DiagCode::literal_out_of_range,
+                      fmt::format("value {} is not a valid timestamp (YYYY-MM-DD HH:MM:SS)", shown(literal))};
+    }
+    return std::nullopt;
+}
+
+std::optional<Misfit> check_enum_column(const sql::Literal& literal, const sql::Type& type,
+                                        const schema::EnumType* enum_type) {
+    if (literal.kind != K::string) return mismatch(literal, type);
+    if (!enum_type ||
+        std::find(enum_type->values.begin(), enum_type->values.end(), literal.text) != enum_type->values.end())
+        return std::nullopt;
+    std::string list;
+    for (const auto& v : enum_type->values) list += (list.empty() ? "'" : ", '") + v + "'";
+    return Misfit{DiagCode::literal_out_of_range,
+                  fmt::format("value {} is not a value of enum {} ({})", shown(literal), enum_type->name, list)};
+}
+
+}  // namespace
+
 std::optional<Misfit> check_literal(const sql::Literal& literal, const sql::Type& type,
                                     const schema::EnumType* enum_type) {
-    using K = sql::LiteralKind;
-    using T = sql::TypeKind;
     if (literal.kind == K::null) return std::nullopt;
     if (auto bad = check_temporal_literal(literal)) return Misfit{DiagCode::literal_out_of_range, *bad};
-    const bool number = literal.kind == K::integer || literal.kind == K::decimal;
     const bool string = literal.kind == K::string;
     switch (type.kind) {
         case T::smallint:
@@ -255,54 +321,20 @@ std::optional<Misfit> check_literal(const sql::Literal& literal, const sql::Type
         case T::bigint:
         case T::numeric:
         case T::float_:
-        case T::double_: {
-            if (!number && !string) return mismatch(literal, type);
-            auto d = parse_decimal(literal.text);
-            if (!d) return Misfit{DiagCode::data_mismatch,
-                                  fmt::format("value {} is not a number, but the column is {}",
-                                              shown(literal), sql::to_mig(type))};
-            if (sql::is_integer(type.kind)) return check_integer(*d, literal, type);
-            if (type.kind == T::numeric) return check_numeric(*d, literal, type);
-            return std::nullopt;
-        }
+        case T::double_:
+            return check_number_column(literal, type);
         case T::boolean:
-            if (literal.kind == K::boolean) return std::nullopt;
-            if (literal.kind == K::integer && (literal.text == "0" || literal.text == "1")) return std::nullopt;
-            return Misfit{DiagCode::data_mismatch,
-                          fmt::format("value {} is not a boolean: write true or false", shown(literal))};
+            return check_boolean_column(literal);
         case T::varchar:
         case T::char_:
         case T::text:
-            if (!string && !number && literal.kind != K::date && literal.kind != K::timestamp)
-                return mismatch(literal, type);
-            if (type.length && utf8_length(literal.text) > static_cast<std::size_t>(*type.length))
-                return Misfit{DiagCode::literal_out_of_range,
-                              fmt::format("value {} has {} characters, more than {} allows", shown(literal),
-                                          utf8_length(literal.text), sql::to_mig(type))};
-            return std::nullopt;
+            return check_text_column(literal, type);
         case T::date:
-            if (literal.kind == K::date || literal.kind == K::timestamp) return std::nullopt;
-            if (!string) return mismatch(literal, type);
-            if (parse_date(literal.text) != literal.text.size())
-                return Misfit{DiagCode::literal_out_of_range,
-                              fmt::format("value {} is not a valid date (YYYY-MM-DD)", shown(literal))};
-            return std::nullopt;
         case T::time:
-            if (!string) return mismatch(literal, type);
-            if (literal.text.empty() || parse_time(literal.text) != literal.text.size())
-                return Misfit{DiagCode::literal_out_of_range,
-                              fmt::format("value {} is not a valid time (HH:MM[:SS])", shown(literal))};
-            return std::nullopt;
         case T::datetime:
         case T::timestamp:
         case T::timestamptz:
-            if (literal.kind == K::date || literal.kind == K::timestamp) return std::nullopt;
-            if (!string) return mismatch(literal, type);
-            if (!valid_timestamp(literal.text))
-                return Misfit{DiagCode::literal_out_of_range,
-                              fmt::format("value {} is not a valid timestamp (YYYY-MM-DD HH:MM:SS)",
-                                          shown(literal))};
-            return std::nullopt;
+            return check_temporal_column(literal, type);
         case T::json:
             if (!string) return mismatch(literal, type);
             return std::nullopt;
@@ -317,17 +349,7 @@ std::optional<Misfit> check_literal(const sql::Literal& literal, const sql::Type
             if (literal.kind != K::binary && !string) return mismatch(literal, type);
             return std::nullopt;
         case T::enum_:
-            if (!string) return mismatch(literal, type);
-            if (enum_type &&
-                std::find(enum_type->values.begin(), enum_type->values.end(), literal.text) ==
-                    enum_type->values.end()) {
-                std::string list;
-                for (const auto& v : enum_type->values) list += (list.empty() ? "'" : ", '") + v + "'";
-                return Misfit{DiagCode::literal_out_of_range,
-                              fmt::format("value {} is not a value of enum {} ({})", shown(literal),
-                                          enum_type->name, list)};
-            }
-            return std::nullopt;
+            return check_enum_column(literal, type, enum_type);
     }
     return std::nullopt;
 }

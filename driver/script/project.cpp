@@ -61,43 +61,47 @@ bool list_mig_files(const std::string& dir, std::vector<std::string>& names, std
     return true;
 }
 
-}  // namespace
+struct Found {
+    std::string display;  // the name diagnostics show
+    std::string path;     // the name it is opened by
+};
 
-std::optional<Project> load_project(const ProjectPaths& paths, SourceManager& sources,
-                                    DiagnosticEngine& diagnostics) {
-    Project project;
-    project.root = paths.project_dir;
+// retort.yaml (or -c FILE): read and parsed into project.config.
+bool read_config(const ProjectPaths& paths, Project& project, std::string& display_config, SourceManager& sources,
+                 DiagnosticEngine& diagnostics) {
     const fs::path root(paths.project_dir);
-    std::string display_config = "retort.yaml";
+    display_config = "retort.yaml";
     if (paths.config_file.empty()) {
         project.config_path = (root / "retort.yaml").string();
     } else {
         project.config_path = paths.config_file;
         display_config = paths.config_file;
     }
-    std::string error;
     std::error_code exists_ec;
     if (!fs::is_regular_file(project.config_path, exists_ec)) {
         diagnostics.error(DiagCode::file_unreadable, SourceSpan{},
                           "no config file {} in the project folder; is this a retort project? "
                           "('retort init DIR' writes a new one; -C DIR names the project folder)",
                           display_config);
-        return std::nullopt;
+        return false;
     }
+    std::string error;
     const SourceFile* config_file = sources.load(project.config_path, display_config, error);
     if (!config_file) {
         diagnostics.error(DiagCode::file_unreadable, SourceSpan{}, "cannot read the config file {}: {}",
                           display_config, error);
-        return std::nullopt;
+        return false;
     }
     auto config = config::parse_config(*config_file, diagnostics);
-    if (!config) return std::nullopt;
+    if (!config) return false;
     project.config = *config;
+    return true;
+}
 
-    struct Found {
-        std::string display;
-        std::string path;
-    };
+// Every *.mig file of the version folders, sorted by shown name, each once.
+std::optional<std::vector<Found>> find_mig_files(const Project& project, const std::string& display_config,
+                                                 DiagnosticEngine& diagnostics) {
+    const fs::path root(project.root);
     std::vector<Found> files;
     for (const std::string& folder : project.config.versions) {
         const fs::path dir = fs::path(folder).is_absolute() ? fs::path(folder) : root / folder;
@@ -128,9 +132,13 @@ std::optional<Project> load_project(const ProjectPaths& paths, SourceManager& so
     files.erase(std::unique(files.begin(), files.end(),
                             [](const Found& a, const Found& b) { return a.display == b.display; }),
                 files.end());
+    return files;
+}
 
-    // Read, then parse, on a few threads; each file's text, migration and
-    // diagnostics land in its own slot, and are taken in file order.
+// Read, then parse, on a few threads; each file's text, migration and
+// diagnostics land in its own slot, and are taken in file order.
+void read_and_parse(std::vector<Found>& files, Project& project, SourceManager& sources,
+                    DiagnosticEngine& diagnostics) {
     const unsigned workers = worker_count();
     std::vector<std::string> texts(files.size()), errors(files.size());
     std::vector<char> read_ok(files.size());
@@ -156,6 +164,19 @@ std::optional<Project> load_project(const ProjectPaths& paths, SourceManager& so
     project.migrations.reserve(files.size());
     for (auto& migration : parsed)
         if (migration) project.migrations.push_back(std::move(*migration));
+}
+
+}  // namespace
+
+std::optional<Project> load_project(const ProjectPaths& paths, SourceManager& sources,
+                                    DiagnosticEngine& diagnostics) {
+    Project project;
+    project.root = paths.project_dir;
+    std::string display_config;
+    if (!read_config(paths, project, display_config, sources, diagnostics)) return std::nullopt;
+    auto files = find_mig_files(project, display_config, diagnostics);
+    if (!files) return std::nullopt;
+    read_and_parse(*files, project, sources, diagnostics);
     return project;
 }
 
