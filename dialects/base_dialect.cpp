@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 namespace retort::dialects {
 
 // ------------------------------------------------------------ identifiers
@@ -43,12 +41,12 @@ bool BaseDialect::needs_quoting(std::string_view name) const {
 }
 
 std::string BaseDialect::force_quote(std::string_view name) const {
-    std::string out = "\"";
+    std::string out(1, identifier_quote_);
     for (char c : name) {
-        if (c == '"') out += '"';
+        if (c == identifier_quote_) out += identifier_quote_;
         out += c;
     }
-    out += '"';
+    out += identifier_quote_;
     return out;
 }
 
@@ -74,37 +72,13 @@ std::string BaseDialect::version_table_name() const {
 
 // ------------------------------------------------------------ types
 
-std::string BaseDialect::with_length(const char* base, const std::optional<int>& length) {
-    if (length) return fmt::format("{}({})", base, *length);
-    return base;
+std::string BaseDialect::type_name(const sql::Type& type, const schema::Schema& state) const {
+    if (type.kind == sql::TypeKind::enum_) return enum_type_name(type, state);
+    return types_[type.kind].render(type);
 }
 
-std::string BaseDialect::type_name(const sql::Type& type, const schema::Schema&) const {
-    using K = sql::TypeKind;
-    switch (type.kind) {
-        case K::smallint: return "SMALLINT";
-        case K::integer: return "INTEGER";
-        case K::bigint: return "BIGINT";
-        case K::numeric:
-            if (type.length && type.scale) return fmt::format("NUMERIC({}, {})", *type.length, *type.scale);
-            return with_length("NUMERIC", type.length);
-        case K::float_: return "REAL";
-        case K::double_: return "DOUBLE PRECISION";
-        case K::boolean: return "BOOLEAN";
-        case K::varchar: return with_length("VARCHAR", type.length);
-        case K::char_: return with_length("CHAR", type.length);
-        case K::text: return "TEXT";
-        case K::date: return "DATE";
-        case K::time: return with_length("TIME", type.length);
-        case K::datetime:
-        case K::timestamp: return with_length("TIMESTAMP", type.length);
-        case K::timestamptz: return with_length("TIMESTAMP", type.length) + " WITH TIME ZONE";
-        case K::json: return "JSON";
-        case K::uuid: return "UUID";
-        case K::binary: return "BLOB";
-        case K::enum_: return quote_identifier(type.enum_name);
-    }
-    return "TEXT";
+std::string BaseDialect::enum_type_name(const sql::Type& type, const schema::Schema&) const {
+    return quote_identifier(type.enum_name);
 }
 
 // ------------------------------------------------------------ literals
@@ -120,7 +94,7 @@ std::string BaseDialect::literal(const sql::Literal& lit, SourceSpan span, Conte
             if (lit.text.find('\0') != std::string::npos) {
                 ctx.diagnostics.error(DiagCode::nul_character, span.valid() ? span : ctx.span,
                                       "a NUL character cannot be stored in a {} string literal",
-                                      traits().name);
+                                      descriptor().name);
                 return string_literal("");
             }
             return string_literal(lit.text);
@@ -131,21 +105,7 @@ std::string BaseDialect::literal(const sql::Literal& lit, SourceSpan span, Conte
     return null_literal();
 }
 
-std::string BaseDialect::string_literal(std::string_view text) const {
-    // Runs between quotes are copied whole; a quote is doubled.
-    std::string out;
-    out.reserve(text.size() + 2);
-    out += '\'';
-    std::size_t start = 0;
-    for (std::size_t q = text.find('\''); q != std::string_view::npos; q = text.find('\'', start)) {
-        out.append(text, start, q + 1 - start);
-        out += '\'';
-        start = q + 1;
-    }
-    out.append(text, start);
-    out += '\'';
-    return out;
-}
+std::string BaseDialect::string_literal(std::string_view text) const { return string_escapes_.quote(text); }
 
 std::string BaseDialect::binary_literal(std::string_view bytes) const {
     std::string out = "X'";
@@ -237,12 +197,9 @@ std::string BaseDialect::concat(const sql::Binary& node, Context& ctx) const {
 }
 
 std::string BaseDialect::function_call(const sql::Call& call, Context& ctx) const {
-    switch (call.function) {
-        case sql::Function::now: return "CURRENT_TIMESTAMP";
-        case sql::Function::current_date: return "CURRENT_DATE";
-        default: break;
-    }
-    return fmt::format("{}({})", sql::function_name(call.function), expression_list(call.args, ctx));
+    const FunctionSpelling& f = functions_[call.function];
+    if (f.bare) return std::string(f.name);
+    return fmt::format("{}({})", f.name, expression_list(call.args, ctx));
 }
 
 std::string BaseDialect::expression(const sql::Expr& expr, Context& ctx) const {
@@ -335,7 +292,7 @@ std::string BaseDialect::constraint_definition(const schema::Constraint& c, cons
 
 std::string BaseDialect::index_definition(const schema::Index& index, bool concurrently, Context& ctx) const {
     std::string out = index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-    if (concurrently && traits().concurrent_indexes) out += "CONCURRENTLY ";
+    if (concurrently && descriptor().concurrent_indexes) out += "CONCURRENTLY ";
     out += quote_identifier(index.name) + " ON " + quote_identifier(index.table) + " (";
     for (std::size_t i = 0; i < index.columns.size(); ++i) {
         if (i) out += ", ";
@@ -344,13 +301,13 @@ std::string BaseDialect::index_definition(const schema::Index& index, bool concu
     }
     out += ")";
     if (index.where) {
-        if (traits().partial_indexes) {
+        if (descriptor().partial_indexes) {
             out += " WHERE " + expression(*index.where, ctx);
         } else {
             ctx.diagnostics.error(DiagCode::unsupported_in_dialect, index.declared_at.valid() ? index.declared_at : ctx.span,
                                   "{} has no partial indexes: drop the `where` clause of index \"{}\" or "
                                   "wrap the index in `only` blocks",
-                                  traits().name, index.name);
+                                  descriptor().name, index.name);
         }
     }
     return out;
@@ -462,16 +419,26 @@ void BaseDialect::rename_column(const plan::RenameColumn& action, const plan::Al
              quote_identifier(action.to.name));
 }
 
+std::string BaseDialect::alter_column_prefix(const plan::AlterColumn& action, const plan::AlterTable& step) const {
+    return alter_table_prefix(*step.after) + "ALTER COLUMN " + quote_identifier(action.to.name) + " ";
+}
+
 void BaseDialect::alter_column(const plan::AlterColumn& action, const plan::AlterTable& step,
                                Context& ctx) const {
+    if (!(action.from.type == action.to.type))
+        ctx.emit(alter_column_prefix(action, step) + "TYPE " + type_name(action.to.type, ctx.state));
+    alter_column_rest(action, step, false, ctx);
+}
+
+void BaseDialect::alter_column_rest(const plan::AlterColumn& action, const plan::AlterTable& step,
+                                    bool default_dropped, Context& ctx) const {
     const auto& from = action.from;
     const auto& to = action.to;
-    std::string prefix = alter_table_prefix(*step.after) + "ALTER COLUMN " + quote_identifier(to.name) + " ";
-    if (!(from.type == to.type)) ctx.emit(prefix + "TYPE " + type_name(to.type, ctx.state));
+    std::string prefix = alter_column_prefix(action, step);
     if (from.nullable != to.nullable) ctx.emit(prefix + (to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
-    if (!sql::same(from.default_value, to.default_value)) {
+    if (default_dropped || !sql::same(from.default_value, to.default_value)) {
         if (to.default_value) ctx.emit(prefix + "SET DEFAULT " + expression(*to.default_value, ctx));
-        else ctx.emit(prefix + "DROP DEFAULT");
+        else if (!default_dropped) ctx.emit(prefix + "DROP DEFAULT");
     }
     if (from.autoincrement != to.autoincrement) {
         if (to.autoincrement) ctx.emit(prefix + "ADD" + autoincrement_clause(to));
@@ -493,13 +460,13 @@ void BaseDialect::drop_constraint(const plan::DropConstraint& action, const plan
 // ------------------------------------------------------------ indexes
 
 void BaseDialect::create_index(const plan::CreateIndex& step, Context& ctx) const {
-    bool outside = step.concurrently && traits().concurrent_indexes;
+    bool outside = step.concurrently && descriptor().concurrent_indexes;
     ctx.emit(index_definition(step.index, step.concurrently, ctx),
              outside ? Placement::outside_transaction : Placement::in_transaction);
 }
 
 void BaseDialect::drop_index(const plan::DropIndex& step, Context& ctx) const {
-    bool outside = step.concurrently && traits().concurrent_indexes;
+    bool outside = step.concurrently && descriptor().concurrent_indexes;
     std::string sql = "DROP INDEX ";
     if (outside) sql += "CONCURRENTLY ";
     if (step.if_exists) sql += "IF EXISTS ";
@@ -510,7 +477,6 @@ void BaseDialect::drop_index(const plan::DropIndex& step, Context& ctx) const {
 // ------------------------------------------------------------ enum types
 
 void BaseDialect::create_enum(const plan::CreateEnum& step, Context& ctx) const {
-    if (!traits().native_enum_type) return;
     std::string sql = "CREATE TYPE " + quote_identifier(step.type.name) + " AS ENUM (";
     for (std::size_t i = 0; i < step.type.values.size(); ++i) {
         if (i) sql += ", ";
@@ -520,36 +486,12 @@ void BaseDialect::create_enum(const plan::CreateEnum& step, Context& ctx) const 
 }
 
 void BaseDialect::drop_enum(const plan::DropEnum& step, Context& ctx) const {
-    if (!traits().native_enum_type) return;
     ctx.emit("DROP TYPE " + quote_identifier(step.type.name));
 }
 
-void BaseDialect::add_enum_value(const plan::AddEnumValue& step, Context& ctx) const {
-    if (!traits().native_enum_type) {
-        ctx.diagnostics.error(DiagCode::unsupported_in_dialect, ctx.span,
-                              "`alter type ... add value` is not supported on {} yet", traits().name);
-        return;
-    }
-    std::string sql = "ALTER TYPE " + quote_identifier(step.after.name) + " ADD VALUE " + string_literal(step.value);
-    const auto& values = step.after.values;
-    auto it = std::find(values.begin(), values.end(), step.value);
-    if (it != values.end() && it + 1 != values.end()) sql += " BEFORE " + string_literal(*(it + 1));
-    ctx.emit(std::move(sql));
-}
-
 void BaseDialect::rename_enum_value(const plan::RenameEnumValue& step, Context& ctx) const {
-    if (!traits().native_enum_type) {
-        ctx.diagnostics.error(DiagCode::unsupported_in_dialect, ctx.span,
-                              "`alter type ... rename value` is not supported on {} yet", traits().name);
-        return;
-    }
     ctx.emit("ALTER TYPE " + quote_identifier(step.after.name) + " RENAME VALUE " + string_literal(step.from) +
              " TO " + string_literal(step.to));
-}
-
-void BaseDialect::drop_enum_value(const plan::DropEnumValue&, Context& ctx) const {
-    ctx.diagnostics.error(DiagCode::unsupported_in_dialect, ctx.span,
-                          "`alter type ... drop value` is not supported on {} yet", traits().name);
 }
 
 // ------------------------------------------------------------ data

@@ -3,7 +3,9 @@
 // standard SQL, built from small virtual pieces (identifier quoting, type
 // names, literals, expressions, column/constraint/index definitions) that a
 // dialect overrides where it differs. Differences are data first: the
-// reserved-word set, the Traits, the type table in type_name().
+// reserved-word set, the descriptor's capabilities (compiler/dialect), and
+// the tables of spelling.hpp (types, functions, identifier quote, string
+// escapes), which a dialect's constructor overrides entry by entry.
 //
 // Stability: helpers for sqlite and mysql derive from this class. Members are
 // only ever added, never changed.
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "dialects/dialect.hpp"
+#include "dialects/spelling.hpp"
 #include "dialects/word_set.hpp"
 
 namespace retort::dialects {
@@ -29,8 +32,8 @@ public:
     // True when `name` cannot be written bare: empty, not [a-z_][a-z0-9_]*,
     // or reserved.
     virtual bool needs_quoting(std::string_view name) const;
-    // The name quoted with "" (doubling embedded quotes); MySQL: backticks.
-    virtual std::string force_quote(std::string_view name) const;
+    // The name between identifier_quote_ characters, doubling embedded ones.
+    std::string force_quote(std::string_view name) const;
     // The name, quoted exactly when needs_quoting() says so.
     virtual std::string quote_identifier(std::string_view name) const;
     // "(a, b, c)" with each name through quote_identifier.
@@ -40,15 +43,17 @@ public:
 
     // ------------------------------------------------------------ types
 
-    // The column type; enum types by name (quoted when needed).
-    virtual std::string type_name(const sql::Type& type, const schema::Schema& state) const;
+    // The column type, from types_; enum types from enum_type_name.
+    std::string type_name(const sql::Type& type, const schema::Schema& state) const;
+    // An enum type: base, by its name (quoted when needed), as CREATE TYPE made it.
+    virtual std::string enum_type_name(const sql::Type& type, const schema::Schema& state) const;
 
     // ------------------------------------------------------------ literals
 
     // A literal of the .mig language; a NUL byte in a string is reported at
     // the literal's span (no dialect can carry it in a text literal).
     virtual std::string literal(const sql::Literal& literal, SourceSpan span, Context& ctx) const;
-    // 'text' with quotes doubled; nothing else is escaped.
+    // 'text' escaped by string_escapes_ (base: quotes doubled, nothing else).
     virtual std::string string_literal(std::string_view text) const;
     virtual std::string binary_literal(std::string_view bytes) const;      // X'DEADBEEF'
     virtual std::string boolean_literal(bool value) const;                 // TRUE / FALSE
@@ -85,9 +90,9 @@ public:
     virtual std::string binary_operator(sql::BinaryOp op) const;
     // `a || b`; MySQL overrides with CONCAT(a, b).
     virtual std::string concat(const sql::Binary& node, Context& ctx) const;
-    // The portable functions: now() -> CURRENT_TIMESTAMP, current_date ->
-    // CURRENT_DATE, lower/upper/length/coalesce by name.
-    virtual std::string function_call(const sql::Call& call, Context& ctx) const;
+    // The portable functions, spelled by functions_ (base: now() ->
+    // CURRENT_TIMESTAMP, current_date -> CURRENT_DATE, the others by name).
+    std::string function_call(const sql::Call& call, Context& ctx) const;
 
     // A child of an operator at `parent_precedence`; `right` when it is the
     // right operand (or the operand of a unary/postfix operator).
@@ -122,8 +127,6 @@ public:
     // The whole CREATE TABLE statement of `table`, created under `name`.
     std::string create_table_sql(const schema::Table& table, std::string_view name, bool if_not_exists,
                                  Context& ctx) const;
-    // "BASE(n)", or "BASE" without a length.
-    static std::string with_length(const char* base, const std::optional<int>& length);
     // COMMENT ON TABLE / COLUMN statements for a new table (base: one per
     // comment; MySQL puts comments inline and overrides with nothing).
     virtual void emit_table_comments(const schema::Table& table, Context& ctx) const;
@@ -144,15 +147,13 @@ public:
     void alter_table(const plan::AlterTable&, Context&) const override;
     void create_index(const plan::CreateIndex&, Context&) const override;
     void drop_index(const plan::DropIndex&, Context&) const override;
-    // Native enum types (traits().native_enum_type): CREATE TYPE .. AS ENUM,
-    // DROP TYPE, ALTER TYPE .. ADD VALUE / RENAME VALUE. Without native
-    // enums create/drop emit nothing and value changes are reported as
-    // unsupported: a dialect without native enums overrides them.
+    // Native enum types: CREATE TYPE .. AS ENUM, DROP TYPE, ALTER TYPE ..
+    // RENAME VALUE. Adding and dropping a value is left to each dialect
+    // (PostgreSQL: postgresql_enum.cpp); a dialect without native enum types
+    // (MySQL, SQLite) overrides all five hooks.
     void create_enum(const plan::CreateEnum&, Context&) const override;
     void drop_enum(const plan::DropEnum&, Context&) const override;
-    void add_enum_value(const plan::AddEnumValue&, Context&) const override;
     void rename_enum_value(const plan::RenameEnumValue&, Context&) const override;
-    void drop_enum_value(const plan::DropEnumValue&, Context&) const override;
     void insert(const plan::Insert&, Context&) const override;
     void update(const plan::Update&, Context&) const override;
     void delete_(const plan::Delete&, Context&) const override;
@@ -164,10 +165,17 @@ public:
     virtual void drop_column(const plan::DropColumn&, const plan::AlterTable& step, Context&) const;
     virtual void rename_column(const plan::RenameColumn&, const plan::AlterTable& step,
                                Context&) const;
-    // Type (ALTER COLUMN c TYPE T), nullability, default, identity; one
-    // statement per change, in that order.
+    // Type (ALTER COLUMN c TYPE T), then alter_column_rest; one statement
+    // per change, in that order.
     virtual void alter_column(const plan::AlterColumn&, const plan::AlterTable& step,
                               Context&) const;
+    // "ALTER TABLE t ALTER COLUMN c " for the column after the change.
+    std::string alter_column_prefix(const plan::AlterColumn& action, const plan::AlterTable& step) const;
+    // What follows a type change: nullability, default, identity, comment.
+    // `default_dropped`: the old default was dropped before the type change,
+    // so only a new one is set.
+    void alter_column_rest(const plan::AlterColumn& action, const plan::AlterTable& step, bool default_dropped,
+                           Context& ctx) const;
     virtual void add_constraint(const plan::AddConstraint&, const plan::AlterTable& step,
                                 Context&) const;
     virtual void drop_constraint(const plan::DropConstraint&, const plan::AlterTable& step,
@@ -183,6 +191,14 @@ public:
     std::string delete_version(std::string_view from) const override;
     // The column (version_num) and primary key name (<table>_pkc).
     virtual std::string version_column() const;
+
+protected:
+    // The spelling tables (spelling.hpp): standard SQL here, overridden
+    // entry by entry in a dialect's constructor.
+    TypeTable types_{standard_type};
+    FunctionTable functions_{standard_function};
+    char identifier_quote_ = '"';
+    StringEscapes string_escapes_{{{'\'', "''"}}};
 };
 
 }  // namespace retort::dialects

@@ -34,9 +34,13 @@ void Dialect::render(const plan::Step& step, Context& ctx) const {
 
 // The dialects register here, one line each.
 std::unique_ptr<Dialect> make_dialect(std::string_view name, const Options& options) {
-    if (name == "postgresql") return std::make_unique<PostgresqlDialect>(options);
-    if (name == "mysql") return std::make_unique<MysqlDialect>(options);
-    if (name == "sqlite") return std::make_unique<SqliteDialect>(options);
+    const dialect::Descriptor* d = dialect::find(name);
+    if (!d) return nullptr;
+    switch (d->id) {
+        case dialect::Id::postgresql: return std::make_unique<PostgresqlDialect>(options);
+        case dialect::Id::mysql: return std::make_unique<MysqlDialect>(options);
+        case dialect::Id::sqlite: return std::make_unique<SqliteDialect>(options);
+    }
     return nullptr;
 }
 

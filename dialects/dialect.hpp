@@ -1,8 +1,9 @@
 #pragma once
 // The back-end interface. A dialect turns plan steps (never the AST) into SQL
 // statements. The base class holds the shared rendering; each dialect
-// overrides what differs and states its differences as data first (Traits,
-// type table, reserved words), code second.
+// overrides what differs and states its differences as data first (the
+// descriptor of compiler/dialect, the type and function tables, reserved
+// words), code second.
 //
 // Hook names follow the plan step names: plan::RenameColumn <-> rename_column.
 #include <memory>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/dialect/descriptor.hpp"
 #include "compiler/plan/step.hpp"
 #include "compiler/schema/model.hpp"
 #include "compiler/source/diagnostics.hpp"
@@ -31,18 +33,6 @@ struct Statement {
 };
 
 using Output = std::vector<Statement>;
-
-// Data that tells the dialects apart.
-struct Traits {
-    std::string_view name;            // "postgresql", "sqlite", "mysql"
-    bool transactional_ddl = true;    // BEGIN/COMMIT around the script
-    std::size_t max_identifier = 63;  // longest name
-    bool identifier_limit_in_bytes = true;  // PostgreSQL counts bytes, MySQL characters
-    bool alter_column_in_place = true;      // SQLite: false (rebuild)
-    bool partial_indexes = true;
-    bool concurrent_indexes = false;
-    bool native_enum_type = false;    // CREATE TYPE ... AS ENUM
-};
 
 // Settings from retort.yaml that change the output.
 struct Options {
@@ -70,10 +60,12 @@ struct Context {
 
 class Dialect {
 public:
-    explicit Dialect(Options options) : options_(std::move(options)) {}
+    Dialect(const dialect::Descriptor& descriptor, Options options)
+        : descriptor_(descriptor), options_(std::move(options)) {}
     virtual ~Dialect() = default;
 
-    virtual const Traits& traits() const = 0;
+    // The facts about the engine: name, name limit, capabilities.
+    const dialect::Descriptor& descriptor() const { return descriptor_; }
     const Options& options() const { return options_; }
 
     // Renders one step; dispatches to the hooks below. Unsupported cases are
@@ -109,10 +101,11 @@ public:
     virtual std::vector<std::string> script_notes() const { return {}; }
 
 protected:
+    const dialect::Descriptor& descriptor_;
     Options options_;
 };
 
-// "postgresql", "sqlite" or "mysql"; nullptr for any other name.
+// The back end of a dialect named in compiler/dialect; nullptr for any other name.
 std::unique_ptr<Dialect> make_dialect(std::string_view name, const Options& options);
 
 }  // namespace retort::dialects

@@ -50,7 +50,7 @@ std::string render_sql(const schema::Schema& state, const dialects::Dialect& dia
 int cmd_schema(Invocation& inv) {
     po::options_description options("Options");
     options.add_options()
-        ("dialect,d", po::value<std::string>()->value_name("D"), "postgresql | sqlite | mysql (default: from retort.yaml)")
+        ("dialect,d", po::value<std::string>()->value_name("D"), dialect_option_help().c_str())
         ("format", po::value<std::string>()->value_name("F")->default_value("sql"),
          "sql: DDL of the dialect; mig: dialect-neutral .mig syntax")
         ("output,o", po::value<std::string>()->value_name("FILE"), "write the schema to FILE, atomically")
@@ -76,7 +76,7 @@ int cmd_schema(Invocation& inv) {
     if (vm.count("dialect")) {
         dialect_name = vm["dialect"].as<std::string>();
         if (!dialect_id(dialect_name))
-            return usage_error(inv, fmt::format("unknown dialect '{}' (postgresql, sqlite or mysql)", dialect_name));
+            return usage_error(inv, unknown_dialect(dialect_name));
     }
     ScriptDestination destination;
     if (vm.count("output")) destination.output = vm["output"].as<std::string>();

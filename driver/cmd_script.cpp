@@ -43,7 +43,7 @@ const char* description(ScriptKind kind) {
 int run_script_command(Invocation& inv, ScriptKind kind) {
     po::options_description options("Options");
     options.add_options()
-        ("dialect,d", po::value<std::string>()->value_name("D"), "postgresql | sqlite | mysql (default: from retort.yaml)")
+        ("dialect,d", po::value<std::string>()->value_name("D"), dialect_option_help().c_str())
         ("output,o", po::value<std::string>()->value_name("FILE"), "write the script to FILE, atomically")
         ("check", po::value<std::string>()->value_name("GOLDEN"),
          "compare with GOLDEN; print a unified diff and exit 1 on a difference");
@@ -72,7 +72,7 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
     if (vm.count("dialect")) {
         request.dialect = vm["dialect"].as<std::string>();
         if (!dialect_id(request.dialect))
-            return usage_error(inv, fmt::format("unknown dialect '{}' (postgresql, sqlite or mysql)", request.dialect));
+            return usage_error(inv, unknown_dialect(request.dialect));
     }
     ScriptDestination destination;
     if (vm.count("output")) destination.output = vm["output"].as<std::string>();

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "compiler/dialect/descriptor.hpp"
 #include "compiler/sql/expr.hpp"
 #include "compiler/sql/type.hpp"
 
@@ -27,7 +28,7 @@ struct StringValue {
 };
 
 // Dialects named in `only ...` and `execute <dialect> ...`.
-enum class DialectId : unsigned { postgresql = 1, sqlite = 2, mysql = 4 };
+using DialectId = dialect::Id;
 using DialectSet = unsigned;  // bit set of DialectId; 0 means every dialect
 inline constexpr DialectSet all_dialects = 0;
 inline bool includes(DialectSet set, DialectId d) {

@@ -170,9 +170,8 @@ std::string alter_action(const AlterAction& a) {
 
 std::string dialects(DialectSet set) {
     std::string out;
-    if (set & static_cast<unsigned>(DialectId::postgresql)) out += ",postgresql";
-    if (set & static_cast<unsigned>(DialectId::sqlite)) out += ",sqlite";
-    if (set & static_cast<unsigned>(DialectId::mysql)) out += ",mysql";
+    for (const dialect::Descriptor& d : dialect::all())
+        if (set & static_cast<unsigned>(d.id)) out += "," + std::string(d.name);
     return out.empty() ? out : out.substr(1);
 }
 

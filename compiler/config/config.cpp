@@ -6,6 +6,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <set>
+#include <string_view>
+
+#include "compiler/dialect/descriptor.hpp"
 
 namespace retort::config {
 
@@ -52,11 +55,11 @@ public:
     }
 
     void choice(const YAML::Node& node, const std::string& key, std::string& out,
-                std::initializer_list<const char*> allowed) {
+                const std::vector<std::string_view>& allowed) {
         std::string value;
         if (!string(node, key, value)) return;
         std::string list;
-        for (const char* a : allowed) {
+        for (std::string_view a : allowed) {
             if (value == a) {
                 out = value;
                 return;
@@ -64,6 +67,38 @@ public:
             list += (list.empty() ? "" : ", ") + std::string(a);
         }
         bad_value(node, fmt::format("'{}' must be one of {}, not '{}'", key, list, value));
+    }
+
+    // `dialect:` names one of the dialects of compiler/dialect.
+    void dialect_name(const YAML::Node& node, const std::string& key, std::string& out) {
+        std::vector<std::string_view> names;
+        for (const dialect::Descriptor& d : dialect::all()) names.push_back(d.name);
+        choice(node, key, out, names);
+    }
+
+    // `mysql.flavor:` names one of the servers of the MySQL dialect.
+    void server_name(const YAML::Node& node, const std::string& key, dialect::Id id, std::string& out) {
+        std::vector<std::string_view> names;
+        for (const dialect::Server& s : dialect::describe(id).servers) names.push_back(s.name);
+        choice(node, key, out, names);
+    }
+
+    // A name that the back end writes into the SQL as it is (ENGINE=InnoDB):
+    // letters, digits and '_' only, so that nothing else reaches the script.
+    void sql_word(const YAML::Node& node, const std::string& key, std::string& out, const char* example,
+                  bool may_be_empty = false) {
+        std::string value;
+        if (!string(node, key, value)) return;
+        bool plain = !value.empty() || may_be_empty;
+        for (char c : value)
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+                plain = false;
+        if (!plain) {
+            bad_value(node, fmt::format("'{}' must be a name such as {} (letters, digits and _), not '{}'", key,
+                                        example, value));
+            return;
+        }
+        out = value;
     }
 
     void boolean(const YAML::Node& node, const std::string& key, bool& out) {
@@ -113,7 +148,7 @@ public:
             if (k == "versions") {
                 versions(v, config.versions);
             } else if (k == "dialect") {
-                choice(v, k, config.dialect, {"postgresql", "sqlite", "mysql"});
+                dialect_name(v, k, config.dialect);
             } else if (k == "version_table") {
                 std::string value;
                 if (string(v, k, value)) {
@@ -149,13 +184,13 @@ public:
             } else if (k == "mysql") {
                 section(v, k, [&](const std::string& sk, const YAML::Node& skey, const YAML::Node& sv) {
                     if (sk == "engine")
-                        string(sv, "mysql.engine", config.mysql.engine);
+                        sql_word(sv, "mysql.engine", config.mysql.engine, "InnoDB");
                     else if (sk == "charset")
-                        string(sv, "mysql.charset", config.mysql.charset);
+                        sql_word(sv, "mysql.charset", config.mysql.charset, "utf8mb4");
                     else if (sk == "collation")
-                        string(sv, "mysql.collation", config.mysql.collation);
+                        sql_word(sv, "mysql.collation", config.mysql.collation, "utf8mb4_unicode_ci", true);
                     else if (sk == "flavor")
-                        choice(sv, "mysql.flavor", config.mysql.flavor, {"mysql", "mariadb"});
+                        server_name(sv, "mysql.flavor", dialect::Id::mysql, config.mysql.flavor);
                     else
                         unknown(skey, "mysql", "engine, charset, collation, flavor");
                 });

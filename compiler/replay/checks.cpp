@@ -11,14 +11,8 @@ namespace retort::replay {
 
 namespace {
 
-const char* dialect_name(const std::optional<ast::DialectId>& d) {
-    if (!d) return "the target dialect";
-    switch (*d) {
-        case ast::DialectId::postgresql: return "PostgreSQL";
-        case ast::DialectId::mysql: return "MySQL";
-        case ast::DialectId::sqlite: return "SQLite";
-    }
-    return "the target dialect";
+std::string_view dialect_name(const std::optional<ast::DialectId>& d) {
+    return d ? dialect::describe(*d).display : "the target dialect";
 }
 
 bool compatible(const sql::Type& a, const sql::Type& b) {
@@ -54,12 +48,12 @@ const char* kind_word(schema::ConstraintKind k) {
 }  // namespace
 
 bool Replayer::Impl::check_identifier(const std::string& name, SourceSpan span, const char* what, bool generated) {
-    if (options.max_identifier == 0) return true;
-    std::size_t length = options.identifier_limit_in_bytes ? name.size() : utf8_length(name);
-    if (length <= options.max_identifier) return true;
+    if (!options.names.limited()) return true;
+    std::size_t length = options.names.length(name);
+    if (length <= options.names.max) return true;
     auto b = diag->error(DiagCode::identifier_too_long, span, "{} name \"{}\" is {} {} long; {} allows at most {}",
-                         what, name, length, options.identifier_limit_in_bytes ? "bytes" : "characters",
-                         dialect_name(options.dialect), options.max_identifier);
+                         what, name, length, options.names.unit_name(), dialect_name(options.dialect),
+                         options.names.max);
     if (generated)
         b.note(span, "the name comes from the naming convention; give it a shorter one with `constraint NAME`");
     return false;

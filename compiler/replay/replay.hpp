@@ -27,14 +27,12 @@ struct Options {
     // The target dialect: statements restricted by `only` (or `execute`) to
     // other dialects are skipped. nullopt: every statement whatever its `only`.
     std::optional<ast::DialectId> dialect;
-    // Identifier length limit of the dialect; 0: no length check.
-    std::size_t max_identifier = 0;
-    // true: the limit counts bytes (PostgreSQL); false: characters (MySQL).
-    bool identifier_limit_in_bytes = true;
+    // The dialect's identifier length limit; none: no length check.
+    dialect::NameLimit names;
 };
 
-// The identifier limits of a dialect (PostgreSQL 63 bytes, MySQL 64
-// characters, SQLite none), with `dialect` set.
+// The options of a dialect: `dialect` set, its name limit from its
+// descriptor (compiler/dialect).
 Options options_for(ast::DialectId dialect);
 
 class Replayer {

@@ -8,11 +8,7 @@ namespace retort::replay {
 Options options_for(ast::DialectId dialect) {
     Options o;
     o.dialect = dialect;
-    switch (dialect) {
-        case ast::DialectId::postgresql: o.max_identifier = 63; o.identifier_limit_in_bytes = true; break;
-        case ast::DialectId::mysql: o.max_identifier = 64; o.identifier_limit_in_bytes = false; break;
-        case ast::DialectId::sqlite: o.max_identifier = 0; break;
-    }
+    o.names = dialect::describe(dialect).names;
     return o;
 }
 

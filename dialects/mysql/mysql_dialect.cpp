@@ -1,23 +1,10 @@
 #include "dialects/mysql/mysql_dialect.hpp"
 
-#include "compiler/source/utf8.hpp"
-
 #include <fmt/format.h>
 
 namespace retort::dialects {
 
 namespace {
-
-const Traits mysql_traits{
-    .name = "mysql",
-    .transactional_ddl = false,
-    .max_identifier = 64,
-    .identifier_limit_in_bytes = false,
-    .alter_column_in_place = true,
-    .partial_indexes = false,
-    .concurrent_indexes = false,
-    .native_enum_type = false,
-};
 
 // The literal inside a default, looking through a sign (-1 may be kept as
 // negate(1)) and written parentheses.
@@ -41,69 +28,62 @@ bool needs_expression_default(sql::TypeKind kind) {
 
 }  // namespace
 
-MysqlDialect::MysqlDialect(Options options) : BaseDialect(std::move(options)) {}
-
-const Traits& MysqlDialect::traits() const { return mysql_traits; }
+MysqlDialect::MysqlDialect(Options options)
+    : BaseDialect(dialect::describe(dialect::Id::mysql), std::move(options)) {
+    using K = sql::TypeKind;
+    types_.set(K::integer, {"INT"});
+    types_.set(K::numeric, {"DECIMAL", true});
+    types_.set(K::float_, {"FLOAT"});
+    types_.set(K::double_, {"DOUBLE"});
+    types_.set(K::boolean, {"BOOL"});
+    types_.set(K::datetime, {"DATETIME", true});
+    types_.set(K::timestamp, {"DATETIME", true});
+    types_.set(K::timestamptz, {"DATETIME", true});
+    types_.set(K::uuid, {"CHAR(36)"});
+    types_.set(K::binary, {"LONGBLOB"});
+    using F = sql::Function;
+    functions_.set(F::lower, {"LOWER"});
+    functions_.set(F::upper, {"UPPER"});
+    // length() counts characters, as on PostgreSQL; MySQL's LENGTH counts bytes.
+    functions_.set(F::length, {"CHAR_LENGTH"});
+    functions_.set(F::coalesce, {"COALESCE"});
+    identifier_quote_ = '`';
+    // Exact under the default sql_mode (no NO_BACKSLASH_ESCAPES): backslash
+    // starts an escape, so it is doubled; the characters mysqldump escapes
+    // are escaped the same way, everything else (tabs, UTF-8) is kept.
+    string_escapes_ = StringEscapes({{'\'', "''"},
+                                     {'\\', "\\\\"},
+                                     {'\0', "\\0"},
+                                     {'\n', "\\n"},
+                                     {'\r', "\\r"},
+                                     {'\x1A', "\\Z"}});
+}
 
 // ------------------------------------------------------------ identifiers
 
 const WordSet& MysqlDialect::reserved_words() const { return mysql_reserved_words(); }
 
-std::string MysqlDialect::force_quote(std::string_view name) const {
-    std::string out = "`";
-    for (char c : name) {
-        if (c == '`') out += '`';
-        out += c;
-    }
-    return out + "`";
-}
-
 bool MysqlDialect::check_name(std::string_view name, SourceSpan span, Context& ctx) const {
-    std::size_t length = utf8_length(name);
-    if (length <= traits().max_identifier) return true;
+    const dialect::NameLimit& limit = descriptor().names;
+    std::size_t length = limit.length(name);
+    if (length <= limit.max) return true;
     ctx.diagnostics.error(DiagCode::identifier_too_long, span.valid() ? span : ctx.span,
                           "the name \"{}\" has {} characters; MySQL allows at most {}: choose a shorter name",
-                          name, length, traits().max_identifier);
+                          name, length, limit.max);
     return false;
 }
 
 // ------------------------------------------------------------ types
 
-std::string MysqlDialect::type_name(const sql::Type& type, const schema::Schema& state) const {
-    using K = sql::TypeKind;
-    switch (type.kind) {
-        case K::smallint: return "SMALLINT";
-        case K::integer: return "INT";
-        case K::bigint: return "BIGINT";
-        case K::numeric:
-            if (type.length && type.scale) return fmt::format("DECIMAL({}, {})", *type.length, *type.scale);
-            return with_length("DECIMAL", type.length);
-        case K::float_: return "FLOAT";
-        case K::double_: return "DOUBLE";
-        case K::boolean: return "BOOL";
-        case K::varchar: return with_length("VARCHAR", type.length);
-        case K::char_: return with_length("CHAR", type.length);
-        case K::text: return "TEXT";
-        case K::date: return "DATE";
-        case K::time: return with_length("TIME", type.length);
-        case K::datetime:
-        case K::timestamp:
-        case K::timestamptz: return with_length("DATETIME", type.length);
-        case K::json: return "JSON";
-        case K::uuid: return "CHAR(36)";
-        case K::binary: return "LONGBLOB";
-        case K::enum_: {
-            std::string out = "ENUM(";
-            if (const schema::EnumType* e = state.enum_type(type.enum_name)) {
-                for (std::size_t i = 0; i < e->values.size(); ++i) {
-                    if (i) out += ", ";
-                    out += string_literal(e->values[i]);
-                }
-            }
-            return out + ")";
+std::string MysqlDialect::enum_type_name(const sql::Type& type, const schema::Schema& state) const {
+    std::string out = "ENUM(";
+    if (const schema::EnumType* e = state.enum_type(type.enum_name)) {
+        for (std::size_t i = 0; i < e->values.size(); ++i) {
+            if (i) out += ", ";
+            out += string_literal(e->values[i]);
         }
     }
-    return "TEXT";
+    return out + ")";
 }
 
 // ------------------------------------------------------------ literals
@@ -113,25 +93,6 @@ std::string MysqlDialect::literal(const sql::Literal& lit, SourceSpan span, Cont
     // class's NUL check does not apply.
     if (lit.kind == sql::LiteralKind::string) return string_literal(lit.text);
     return BaseDialect::literal(lit, span, ctx);
-}
-
-std::string MysqlDialect::string_literal(std::string_view text) const {
-    // Exact under the default sql_mode (no NO_BACKSLASH_ESCAPES): backslash
-    // starts an escape, so it is doubled; the characters mysqldump escapes
-    // are escaped the same way, everything else (tabs, UTF-8) is kept.
-    std::string out = "'";
-    for (char c : text) {
-        switch (c) {
-            case '\'': out += "''"; break;
-            case '\\': out += "\\\\"; break;
-            case '\0': out += "\\0"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\x1A': out += "\\Z"; break;
-            default: out += c;
-        }
-    }
-    return out + "'";
 }
 
 // ------------------------------------------------------------ expressions
@@ -161,19 +122,6 @@ std::string MysqlDialect::concat(const sql::Binary& node, Context& ctx) const {
         out += expression(*parts[i], ctx);
     }
     return out + ")";
-}
-
-std::string MysqlDialect::function_call(const sql::Call& call, Context& ctx) const {
-    switch (call.function) {
-        case sql::Function::now: return "CURRENT_TIMESTAMP";
-        case sql::Function::current_date: return "CURRENT_DATE";
-        case sql::Function::lower: return "LOWER(" + expression_list(call.args, ctx) + ")";
-        case sql::Function::upper: return "UPPER(" + expression_list(call.args, ctx) + ")";
-        // length() counts characters, as on PostgreSQL; MySQL's LENGTH counts bytes.
-        case sql::Function::length: return "CHAR_LENGTH(" + expression_list(call.args, ctx) + ")";
-        case sql::Function::coalesce: return "COALESCE(" + expression_list(call.args, ctx) + ")";
-    }
-    return BaseDialect::function_call(call, ctx);
 }
 
 std::string MysqlDialect::default_value(const schema::Column& column, Context& ctx) const {
@@ -312,6 +260,7 @@ std::string MysqlDialect::constraint_definition(const schema::Constraint& c, con
 }
 
 std::string MysqlDialect::table_options(const schema::Table& table) const {
+    // The names are written as they are: config checked them at load.
     std::string out = " ENGINE=" + options_.mysql_engine + " DEFAULT CHARSET=" + options_.mysql_charset;
     if (!options_.mysql_collation.empty()) out += " COLLATE=" + options_.mysql_collation;
     if (table.comment) out += " COMMENT=" + string_literal(*table.comment);
@@ -324,36 +273,8 @@ void MysqlDialect::emit_table_comments(const schema::Table&, Context&) const {
 
 // ------------------------------------------------------------ tables
 
-namespace {
-
-bool plain_word(const std::string& text) {
-    if (text.empty()) return false;
-    for (char c : text)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
-    return true;
-}
-
-}  // namespace
-
 void MysqlDialect::create_table(const plan::CreateTable& step, Context& ctx) const {
     const schema::Table& table = *step.table;
-    // The table options are written into the SQL as they are: only names.
-    if (!options_checked_) {
-        options_checked_ = true;
-        const std::pair<const char*, const std::string*> settings[] = {
-            {"engine", &options_.mysql_engine}, {"charset", &options_.mysql_charset},
-            {"collation", &options_.mysql_collation}};
-        for (const auto& [key, value] : settings) {
-            if (value->empty() && std::string_view(key) == "collation") continue;
-            if (!plain_word(*value))
-                ctx.diagnostics.error(DiagCode::config_bad_value, ctx.span,
-                                      "mysql.{} in retort.yaml is \"{}\"; it must be a name such as {}", key,
-                                      *value,
-                                      std::string_view(key) == "engine"    ? "InnoDB"
-                                      : std::string_view(key) == "charset" ? "utf8mb4"
-                                                                           : "utf8mb4_unicode_ci");
-        }
-    }
     check_name(table.name, table.declared_at, ctx);
     for (const auto& column : table.columns) check_name(column.name, column.declared_at, ctx);
     for (const auto& constraint : table.constraints) check_name(constraint.name, constraint.declared_at, ctx);

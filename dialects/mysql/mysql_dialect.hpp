@@ -2,10 +2,11 @@
 // The MySQL back end (MySQL 8.0+ and MariaDB 10.6+; docs/mysql.md).
 //
 // What differs from the shared rendering, as data first:
-//  - traits: no transactional DDL (the script carries a note instead of
+//  - descriptor (compiler/dialect): no transactional DDL (the script carries a note instead of
 //    BEGIN/COMMIT), 64-character names, no partial indexes;
 //  - names in backticks when reserved by MySQL 8 or MariaDB (mysql_reserved.cpp);
-//  - the type table (type_name), enum types inline as ENUM(...);
+//  - the type and function tables and string escapes (constructor), enum
+//    types inline as ENUM(...);
 //  - string literals escaped for the default sql_mode (backslash is an escape);
 //  - `a || b` is CONCAT(a, b), length() is CHAR_LENGTH();
 //  - comments inline (COMMENT '...'), CREATE TABLE ... ENGINE=.. DEFAULT CHARSET=..;
@@ -21,26 +22,24 @@ const WordSet& mysql_reserved_words();
 
 class MysqlDialect : public BaseDialect {
 public:
+    // The spellings that differ: types, functions, backticks, backslash escapes.
     explicit MysqlDialect(Options options);
 
-    const Traits& traits() const override;
     bool mariadb() const { return options_.mysql_flavor == "mariadb"; }
 
     // identifiers
     const WordSet& reserved_words() const override;
-    std::string force_quote(std::string_view name) const override;
     // Reports a name longer than 64 characters at `span`; true when it fits.
     bool check_name(std::string_view name, SourceSpan span, Context& ctx) const;
 
     // types and literals
-    std::string type_name(const sql::Type& type, const schema::Schema& state) const override;
+    // ENUM('a', 'b'): the values inline
+    std::string enum_type_name(const sql::Type& type, const schema::Schema& state) const override;
     std::string literal(const sql::Literal& literal, SourceSpan span, Context& ctx) const override;
-    std::string string_literal(std::string_view text) const override;
 
     // expressions
     int precedence(const sql::Expr& expr) const override;  // CONCAT(..) is an atom
     std::string concat(const sql::Binary& node, Context& ctx) const override;
-    std::string function_call(const sql::Call& call, Context& ctx) const override;
     // The DEFAULT clause value: literals as they are, CURRENT_TIMESTAMP[(p)]
     // for now(), any other expression in parentheses (MySQL 8.0.13+).
     std::string default_value(const schema::Column& column, Context& ctx) const;
@@ -90,9 +89,6 @@ public:
                             const schema::Schema* state = nullptr) const;
 
     std::vector<std::string> script_notes() const override;
-
-private:
-    mutable bool options_checked_ = false;  // the table options are reported once
 };
 
 }  // namespace retort::dialects

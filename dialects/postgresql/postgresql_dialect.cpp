@@ -4,47 +4,21 @@
 
 namespace retort::dialects {
 
-const Traits& PostgresqlDialect::traits() const {
-    static const Traits traits{
-        .name = "postgresql",
-        .transactional_ddl = true,
-        .max_identifier = 63,
-        .identifier_limit_in_bytes = true,
-        .alter_column_in_place = true,
-        .partial_indexes = true,
-        .concurrent_indexes = true,
-        .native_enum_type = true,
-    };
-    return traits;
-}
-
 std::vector<std::string> PostgresqlDialect::script_notes() const {
     return {"String literals assume standard_conforming_strings = on (the default since PostgreSQL 9.1)."};
 }
 
-// ------------------------------------------------------------ types
+// ------------------------------------------------------------ spellings
 
-namespace {
-
-std::string precision(const char* base, const std::optional<int>& p, const char* suffix) {
-    std::string out = base;
-    if (p) out += fmt::format("({})", *p);
-    return out + suffix;
-}
-
-}  // namespace
-
-std::string PostgresqlDialect::type_name(const sql::Type& type, const schema::Schema& state) const {
+PostgresqlDialect::PostgresqlDialect(Options options)
+    : BaseDialect(dialect::describe(dialect::Id::postgresql), std::move(options)) {
     using K = sql::TypeKind;
-    switch (type.kind) {
-        case K::time: return precision("TIME", type.length, " WITHOUT TIME ZONE");
-        case K::datetime:
-        case K::timestamp: return precision("TIMESTAMP", type.length, " WITHOUT TIME ZONE");
-        case K::timestamptz: return precision("TIMESTAMP", type.length, " WITH TIME ZONE");
-        case K::json: return options_.postgresql_json == "json" ? "JSON" : "JSONB";
-        case K::binary: return "BYTEA";
-        default: return BaseDialect::type_name(type, state);
-    }
+    types_.set(K::time, {"TIME", true, " WITHOUT TIME ZONE"});
+    types_.set(K::datetime, {"TIMESTAMP", true, " WITHOUT TIME ZONE"});
+    types_.set(K::timestamp, {"TIMESTAMP", true, " WITHOUT TIME ZONE"});
+    types_.set(K::json, {options_.postgresql_json == "json" ? "JSON" : "JSONB"});
+    types_.set(K::binary, {"BYTEA"});
+    functions_.set(sql::Function::now, {"now"});  // now(), not CURRENT_TIMESTAMP
 }
 
 // ------------------------------------------------------------ literals
@@ -56,11 +30,6 @@ std::string PostgresqlDialect::binary_literal(std::string_view bytes) const {
 }
 
 std::string PostgresqlDialect::boolean_literal(bool value) const { return value ? "true" : "false"; }
-
-std::string PostgresqlDialect::function_call(const sql::Call& call, Context& ctx) const {
-    if (call.function == sql::Function::now) return "now()";
-    return BaseDialect::function_call(call, ctx);
-}
 
 // ------------------------------------------------------------ alter column
 
@@ -99,14 +68,13 @@ void PostgresqlDialect::alter_column(const plan::AlterColumn& action, const plan
                                      Context& ctx) const {
     const auto& from = action.from;
     const auto& to = action.to;
-    std::string prefix = alter_table_prefix(*step.after) + "ALTER COLUMN " + quote_identifier(to.name) + " ";
+    std::string prefix = alter_column_prefix(action, step);
     bool type_changes = !(from.type == to.type);
     std::string using_text = type_changes ? using_clause(to.name, from.type, to.type, ctx.state) : "";
     // An old default that may not convert to the new type is dropped first
     // and the new one set after the change.
     bool default_around = type_changes && from.default_value &&
                           (!using_text.empty() || from.type.kind != to.type.kind);
-    bool default_changes = !sql::same(from.default_value, to.default_value);
     // CHECK constraints and partial indexes that mention the column hold
     // constants of the old enum type: PostgreSQL cannot rebuild them for the
     // new type, so they are dropped before and recreated after.
@@ -129,18 +97,7 @@ void PostgresqlDialect::alter_column(const plan::AlterColumn& action, const plan
     for (const auto* check : checks)
         ctx.emit(alter_table_prefix(*step.after) + "ADD " + constraint_definition(*check, *step.after, ctx));
     for (const auto* index : partial) ctx.emit(index_definition(*index, false, ctx));
-    if (from.nullable != to.nullable) ctx.emit(prefix + (to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
-    if (default_around) {
-        if (to.default_value) ctx.emit(prefix + "SET DEFAULT " + expression(*to.default_value, ctx));
-    } else if (default_changes) {
-        if (to.default_value) ctx.emit(prefix + "SET DEFAULT " + expression(*to.default_value, ctx));
-        else ctx.emit(prefix + "DROP DEFAULT");
-    }
-    if (from.autoincrement != to.autoincrement) {
-        if (to.autoincrement) ctx.emit(prefix + "ADD" + autoincrement_clause(to));
-        else ctx.emit(prefix + "DROP IDENTITY");
-    }
-    if (from.comment != to.comment) emit_comment(comment_on_column_sql(*step.after, to), ctx);
+    alter_column_rest(action, step, default_around, ctx);
 }
 
 }  // namespace retort::dialects

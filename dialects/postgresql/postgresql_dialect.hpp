@@ -2,11 +2,11 @@
 // The PostgreSQL back end (PostgreSQL 12+, tested on 15; docs/postgresql.md).
 //
 // What differs from the shared rendering, as data first:
-//  - traits: transactional DDL, 63-byte names, partial and concurrent
+//  - descriptor (compiler/dialect): transactional DDL, 63-byte names, partial and concurrent
 //    indexes, native enum types;
 //  - names quoted when they are PostgreSQL keywords other than "unreserved"
 //    (postgresql_reserved.cpp, the same rule as the server's quote_ident());
-//  - the type table (type_name): json -> JSONB (or JSON by config),
+//  - the type and function tables (constructor): now(), json -> JSONB (or JSON by config),
 //    datetime -> TIMESTAMP WITHOUT TIME ZONE, binary -> BYTEA, ...;
 //  - literals for standard_conforming_strings = on: backslashes are plain
 //    characters, binary as '\x..'::bytea, booleans true/false;
@@ -22,19 +22,17 @@ namespace retort::dialects {
 
 class PostgresqlDialect : public BaseDialect {
 public:
-    explicit PostgresqlDialect(Options options) : BaseDialect(std::move(options)) {}
+    // The type and function spellings that differ from standard SQL.
+    explicit PostgresqlDialect(Options options);
 
-    const Traits& traits() const override;
     std::vector<std::string> script_notes() const override;
 
     // identifiers (postgresql_reserved.cpp)
     const WordSet& reserved_words() const override;
 
     // types, literals, expressions
-    std::string type_name(const sql::Type& type, const schema::Schema& state) const override;
     std::string binary_literal(std::string_view bytes) const override;
     std::string boolean_literal(bool value) const override;
-    std::string function_call(const sql::Call& call, Context& ctx) const override;
 
     // alter column: USING casts, defaults around a type change
     void alter_column(const plan::AlterColumn&, const plan::AlterTable& step, Context&) const override;

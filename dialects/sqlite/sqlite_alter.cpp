@@ -21,75 +21,87 @@ const schema::Column* autoincrement_column(const schema::Table& table) {
 }  // namespace
 
 void SqliteDialect::alter_table(const plan::AlterTable& step, Context& ctx) const {
-    if (auto reason = sqlite::rebuild_reason(step)) {
-        sqlite::RebuildColumns columns = sqlite::rebuild_columns(step);
-        // A rename done by the copy alone would leave other tables' foreign
-        // keys naming the old column.
-        auto inbound = ctx.state.inbound_fks.find(step.after->name);
-        for (const auto& [from, to] : columns.renamed_in_copy) {
-            if (inbound == ctx.state.inbound_fks.end()) break;
-            for (const auto& [name, fk_name] : inbound->second) {
-                if (name == step.after->name) continue;
-                const schema::Table* other = ctx.state.table(name);
-                const schema::Constraint* c = other ? other->constraint(fk_name) : nullptr;
-                if (!c || std::find(c->ref_columns.begin(), c->ref_columns.end(), to) == c->ref_columns.end())
-                    continue;
-                ctx.diagnostics
-                    .error(DiagCode::unsupported_in_dialect, ctx.span,
-                           "SQLite cannot rename column \"{}\" of table \"{}\" to \"{}\" in this statement: "
-                           "foreign key \"{}\" of table \"{}\" points at it; rename it in an `alter table` "
-                           "of its own",
-                           from, step.after->name, to, c->name, name)
-                    .note(c->declared_at, "foreign key \"{}\" declared here", c->name);
-                return;
-            }
-        }
-        for (const auto& [from, to] : columns.native_renames)
-            ctx.emit(alter_table_prefix(*step.before) + "RENAME COLUMN " + quote_identifier(from) + " TO " +
-                     quote_identifier(to));
-        std::vector<Copy> copies;
-        for (const auto& [column, source] : columns.sources)
-            if (source) copies.push_back({column, quote_identifier(*source)});
-        // The AUTOINCREMENT counter moves along when the key column does.
-        bool kept = false;
-        const schema::Column* old_key = autoincrement_column(*step.before);
-        const schema::Column* new_key = autoincrement_column(*step.after);
-        if (old_key && new_key) {
-            std::string old_name = old_key->name;
-            for (const auto& [from, to] : columns.native_renames)
-                if (from == old_name) old_name = to;
-            for (const auto& [column, source] : columns.sources)
-                if (column == new_key->name && source == old_name) kept = true;
-        }
-        rebuild_table(*step.after, copies, kept, *reason, ctx);
-        for (const auto& action : step.actions) {
-            if (const auto* alter = std::get_if<plan::AlterColumn>(&action.node))
-                if (alter->from.comment != alter->to.comment) emit_comment(comment_on_column_sql(*step.after, alter->to), ctx);
-            if (const auto* add = std::get_if<plan::AddColumn>(&action.node))
-                if (add->column.comment) emit_comment(comment_on_column_sql(*step.after, add->column), ctx);
-        }
-        return;
-    }
+    if (auto reason = sqlite::rebuild_reason(step)) alter_by_rebuild(step, *reason, ctx);
+    else alter_natively(step, ctx);
+}
 
-    // Every action has a native form.
-    auto added = sqlite::added_constraints(step);
+bool SqliteDialect::renamed_fk_target(const plan::AlterTable& step,
+                                      const std::vector<std::pair<std::string, std::string>>& renamed_in_copy,
+                                      Context& ctx) const {
+    auto inbound = ctx.state.inbound_fks.find(step.after->name);
+    if (inbound == ctx.state.inbound_fks.end()) return false;
+    for (const auto& [from, to] : renamed_in_copy) {
+        for (const auto& [name, fk_name] : inbound->second) {
+            if (name == step.after->name) continue;
+            const schema::Table* other = ctx.state.table(name);
+            const schema::Constraint* c = other ? other->constraint(fk_name) : nullptr;
+            if (!c || std::find(c->ref_columns.begin(), c->ref_columns.end(), to) == c->ref_columns.end())
+                continue;
+            ctx.diagnostics
+                .error(DiagCode::unsupported_in_dialect, ctx.span,
+                       "SQLite cannot rename column \"{}\" of table \"{}\" to \"{}\" in this statement: "
+                       "foreign key \"{}\" of table \"{}\" points at it; rename it in an `alter table` "
+                       "of its own",
+                       from, step.after->name, to, c->name, name)
+                .note(c->declared_at, "foreign key \"{}\" declared here", c->name);
+            return true;
+        }
+    }
+    return false;
+}
+
+void SqliteDialect::alter_by_rebuild(const plan::AlterTable& step, const std::string& reason, Context& ctx) const {
+    sqlite::RebuildColumns columns = sqlite::rebuild_columns(step);
+    if (renamed_fk_target(step, columns.renamed_in_copy, ctx)) return;
+    for (const auto& [from, to] : columns.native_renames)
+        ctx.emit(alter_table_prefix(*step.before) + "RENAME COLUMN " + quote_identifier(from) + " TO " +
+                 quote_identifier(to));
+    std::vector<Copy> copies;
+    for (const auto& [column, source] : columns.sources)
+        if (source) copies.push_back({column, quote_identifier(*source)});
+    // The AUTOINCREMENT counter moves along when the key column does.
+    bool kept = false;
+    const schema::Column* old_key = autoincrement_column(*step.before);
+    const schema::Column* new_key = autoincrement_column(*step.after);
+    if (old_key && new_key) {
+        std::string old_name = old_key->name;
+        for (const auto& [from, to] : columns.native_renames)
+            if (from == old_name) old_name = to;
+        for (const auto& [column, source] : columns.sources)
+            if (column == new_key->name && source == old_name) kept = true;
+    }
+    rebuild_table(*step.after, copies, kept, reason, ctx);
+    for (const auto& action : step.actions) {
+        if (const auto* alter = std::get_if<plan::AlterColumn>(&action.node))
+            if (alter->from.comment != alter->to.comment) emit_comment(comment_on_column_sql(*step.after, alter->to), ctx);
+        if (const auto* add = std::get_if<plan::AddColumn>(&action.node))
+            if (add->column.comment) emit_comment(comment_on_column_sql(*step.after, add->column), ctx);
+    }
+}
+
+std::string SqliteDialect::add_column_sql(const plan::AddColumn& add, const plan::AlterTable& step,
+                                          Context& ctx) const {
+    std::string sql = alter_table_prefix(*step.before) + "ADD COLUMN " + column_definition(add.column, *step.after, ctx);
+    for (const auto& [constraint, owner] : sqlite::added_constraints(step)) {
+        if (owner != add.column.name) continue;
+        const schema::Constraint& c = *constraint;
+        sql += " CONSTRAINT " + quote_identifier(c.name);
+        if (c.kind == schema::ConstraintKind::check) {
+            sql += " CHECK (" + expression(*c.check, ctx) + ")";
+        } else {
+            sql += " REFERENCES " + quote_identifier(c.ref_table) + " " + column_list(c.ref_columns);
+            if (c.on_delete) sql += " ON DELETE " + fk_action(*c.on_delete);
+            if (c.on_update) sql += " ON UPDATE " + fk_action(*c.on_update);
+        }
+    }
+    return sql;
+}
+
+// Every action has a native form.
+void SqliteDialect::alter_natively(const plan::AlterTable& step, Context& ctx) const {
     for (const auto& action : step.actions) {
         if (const auto* add = std::get_if<plan::AddColumn>(&action.node)) {
-            std::string sql = alter_table_prefix(*step.before) + "ADD COLUMN " +
-                              column_definition(add->column, *step.after, ctx);
-            for (const auto& [constraint, owner] : added) {
-                if (owner != add->column.name) continue;
-                const schema::Constraint& c = *constraint;
-                sql += " CONSTRAINT " + quote_identifier(c.name);
-                if (c.kind == schema::ConstraintKind::check) {
-                    sql += " CHECK (" + expression(*c.check, ctx) + ")";
-                } else {
-                    sql += " REFERENCES " + quote_identifier(c.ref_table) + " " + column_list(c.ref_columns);
-                    if (c.on_delete) sql += " ON DELETE " + fk_action(*c.on_delete);
-                    if (c.on_update) sql += " ON UPDATE " + fk_action(*c.on_update);
-                }
-            }
-            ctx.emit(std::move(sql));
+            ctx.emit(add_column_sql(*add, step, ctx));
             if (add->column.comment) emit_comment(comment_on_column_sql(*step.after, add->column), ctx);
         } else if (const auto* drop = std::get_if<plan::DropColumn>(&action.node)) {
             ctx.emit(alter_table_prefix(*step.before) + "DROP COLUMN " + quote_identifier(drop->column.name));

@@ -8,20 +8,6 @@
 
 namespace retort::dialects {
 
-const Traits& SqliteDialect::traits() const {
-    static const Traits traits{
-        .name = "sqlite",
-        .transactional_ddl = true,
-        .max_identifier = std::size_t(1) << 30,  // SQLite has no limit of its own
-        .identifier_limit_in_bytes = true,
-        .alter_column_in_place = false,
-        .partial_indexes = true,
-        .concurrent_indexes = false,
-        .native_enum_type = false,
-    };
-    return traits;
-}
-
 // ------------------------------------------------------------ identifiers
 
 const WordSet& SqliteDialect::reserved_words() const {
@@ -61,44 +47,30 @@ void SqliteDialect::check_name(std::string_view kind, std::string_view name, Sou
 
 // ------------------------------------------------------------ types
 
-// The type table (docs/sqlite.md). The affinity follows from the name by
-// SQLite's rules: INT -> INTEGER; CHAR, CLOB, TEXT -> TEXT; BLOB -> BLOB;
-// REAL, FLOA, DOUB -> REAL; anything else NUMERIC.
-std::string SqliteDialect::type_name(const sql::Type& type, const schema::Schema& state) const {
+// The type table (docs/sqlite.md): the entries that differ from standard
+// SQL. The affinity follows from the name by SQLite's rules: INT -> INTEGER;
+// CHAR, CLOB, TEXT -> TEXT; BLOB -> BLOB; REAL, FLOA, DOUB -> REAL; anything
+// else NUMERIC. So the standard names keep their meaning: SMALLINT, INTEGER,
+// BIGINT -> INTEGER; NUMERIC, BOOLEAN (holds 1/0), DATE ('YYYY-MM-DD'),
+// TIME -> NUMERIC; REAL, DOUBLE PRECISION -> REAL; VARCHAR, CHAR, TEXT ->
+// TEXT; BLOB -> BLOB.
+SqliteDialect::SqliteDialect(Options options)
+    : BaseDialect(dialect::describe(dialect::Id::sqlite), std::move(options)) {
     using K = sql::TypeKind;
-    auto sized = [](const char* base, const std::optional<int>& n) {
-        return n ? fmt::format("{}({})", base, *n) : std::string(base);
-    };
-    switch (type.kind) {
-        case K::smallint: return "SMALLINT";   // INTEGER
-        case K::integer: return "INTEGER";     // INTEGER
-        case K::bigint: return "BIGINT";       // INTEGER
-        case K::numeric:                       // NUMERIC
-            if (type.length && type.scale) return fmt::format("NUMERIC({}, {})", *type.length, *type.scale);
-            return sized("NUMERIC", type.length);
-        case K::float_: return "REAL";              // REAL
-        case K::double_: return "DOUBLE PRECISION";  // REAL
-        case K::boolean: return "BOOLEAN";           // NUMERIC, holds 1/0
-        case K::varchar: return sized("VARCHAR", type.length);  // TEXT
-        case K::char_: return sized("CHAR", type.length);       // TEXT
-        case K::text: return "TEXT";                            // TEXT
-        case K::date: return "DATE";                            // NUMERIC, holds 'YYYY-MM-DD'
-        case K::time: return sized("TIME", type.length);        // NUMERIC
-        case K::datetime: return sized("DATETIME", type.length);     // NUMERIC
-        case K::timestamp: return sized("TIMESTAMP", type.length);   // NUMERIC
-        case K::timestamptz: return sized("TIMESTAMPTZ", type.length);  // NUMERIC
-        case K::json: return "TEXT";      // TEXT: JSON's NUMERIC affinity would turn '1.50' into 1.5
-        case K::uuid: return "CHAR(36)";  // TEXT
-        case K::binary: return "BLOB";    // BLOB
-        case K::enum_: {                  // TEXT, with a CHECK on the column
-            std::size_t longest = 1;
-            if (const auto* e = state.enum_type(type.enum_name)) {
-                for (const auto& value : e->values) longest = std::max(longest, utf8_length(value));
-            }
-            return fmt::format("VARCHAR({})", longest);
-        }
+    types_.set(K::datetime, {"DATETIME", true});        // NUMERIC
+    types_.set(K::timestamp, {"TIMESTAMP", true});      // NUMERIC
+    types_.set(K::timestamptz, {"TIMESTAMPTZ", true});  // NUMERIC
+    types_.set(K::json, {"TEXT"});      // TEXT: JSON's NUMERIC affinity would turn '1.50' into 1.5
+    types_.set(K::uuid, {"CHAR(36)"});  // TEXT
+}
+
+// TEXT affinity, as long as the longest value, with a CHECK on the column.
+std::string SqliteDialect::enum_type_name(const sql::Type& type, const schema::Schema& state) const {
+    std::size_t longest = 1;
+    if (const auto* e = state.enum_type(type.enum_name)) {
+        for (const auto& value : e->values) longest = std::max(longest, utf8_length(value));
     }
-    return "TEXT";
+    return fmt::format("VARCHAR({})", longest);
 }
 
 // ------------------------------------------------------------ literals
@@ -264,7 +236,7 @@ void SqliteDialect::rename_table(const plan::RenameTable& step, Context& ctx) co
 
 void SqliteDialect::create_index(const plan::CreateIndex& step, Context& ctx) const {
     check_name("index", step.index.name, step.index.declared_at, ctx);
-    // `concurrently` has no meaning on SQLite (traits: no concurrent indexes).
+    // `concurrently` has no meaning on SQLite (its descriptor: no concurrent indexes).
     ctx.emit(index_definition(step.index, false, ctx));
 }
 

@@ -19,13 +19,13 @@ namespace retort::dialects {
 
 class SqliteDialect : public BaseDialect {
 public:
-    explicit SqliteDialect(Options options) : BaseDialect(std::move(options)) {}
-
-    const Traits& traits() const override;
+    // The type spellings that differ (sqlite_dialect.cpp).
+    explicit SqliteDialect(Options options);
 
     // ------------------------------------------------------------ rendering
     const WordSet& reserved_words() const override;
-    std::string type_name(const sql::Type& type, const schema::Schema& state) const override;
+    // VARCHAR(n), n the longest value's length
+    std::string enum_type_name(const sql::Type& type, const schema::Schema& state) const override;
     // 'text' with quotes doubled; a carriage return is written as char(13)
     // joined with ||, because the sqlite3 shell drops a CR before a line end.
     std::string string_literal(std::string_view text) const override;
@@ -83,6 +83,16 @@ public:
                        const std::string& reason, Context& ctx) const;
 
 private:
+    // alter_table's two ways (sqlite_alter.cpp).
+    void alter_by_rebuild(const plan::AlterTable& step, const std::string& reason, Context& ctx) const;
+    void alter_natively(const plan::AlterTable& step, Context& ctx) const;
+    // An error when a column renamed by the copy is the target of another
+    // table's foreign key (the copy would leave it naming the old column).
+    bool renamed_fk_target(const plan::AlterTable& step,
+                           const std::vector<std::pair<std::string, std::string>>& renamed_in_copy,
+                           Context& ctx) const;
+    // ADD COLUMN with the constraints SQLite takes inline in it.
+    std::string add_column_sql(const plan::AddColumn& add, const plan::AlterTable& step, Context& ctx) const;
     // An error when SQLite cannot hold an object of this name.
     void check_name(std::string_view kind, std::string_view name, SourceSpan span, Context& ctx) const;
     void rebuild_enum_users(const plan::EnumUsers& users, std::string_view type_name,

@@ -17,11 +17,15 @@ enum class ScriptKind { upgrade, downgrade, stamp };
 struct ScriptRequest {
     ScriptKind kind = ScriptKind::upgrade;
     std::string range;    // as given on the command line, e.g. "base:heads"
-    std::string dialect;  // "postgresql", "sqlite", "mysql"
+    std::string dialect;  // a dialect's name (compiler/dialect), e.g. "postgresql"
 };
 
-// "postgresql", "sqlite", "mysql"; nullopt for any other name.
+// The dialect of that name; nullopt for any other name.
 std::optional<ast::DialectId> dialect_id(std::string_view name);
+// "unknown dialect 'x' (postgresql, sqlite or mysql)"
+std::string unknown_dialect(std::string_view name);
+// The help of -d: "postgresql | sqlite | mysql (default: from retort.yaml)"
+const std::string& dialect_option_help();
 
 // The dialect settings of retort.yaml.
 dialects::Options dialect_options(const config::Config& config);

@@ -87,6 +87,17 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
         {"mysql:\n  engine: InnoDB\n  charst: utf8\n",
          "retort.yaml:3:3: error: unknown key 'charst' in mysql; the known keys are engine, charset, collation, flavor"},
         {"mysql: InnoDB\n", "retort.yaml:1:8: error: 'mysql' must be a mapping of options, e.g. { key: value }"},
+        // The table options are written into the SQL as they are: only names pass.
+        {"mysql: { engine: \"InnoDB; DROP\" }\n",
+         "retort.yaml:1:18: error: 'mysql.engine' must be a name such as InnoDB (letters, digits and _), not "
+         "'InnoDB; DROP'"},
+        {"mysql:\n  charset: \"\"\n",
+         "retort.yaml:2:12: error: 'mysql.charset' must be a name such as utf8mb4 (letters, digits and _), not ''"},
+        {"mysql: { collation: utf8mb4-bin }\n",
+         "retort.yaml:1:21: error: 'mysql.collation' must be a name such as utf8mb4_unicode_ci (letters, digits and "
+         "_), not 'utf8mb4-bin'"},
+        {"mysql: { engine: [InnoDB] }\n", "retort.yaml:1:18: error: 'mysql.engine' must be a string"},
+        {"mysql: { flavor: percona }\n", "retort.yaml:1:18: error: 'mysql.flavor' must be one of mysql, mariadb, not 'percona'"},
         {"dialect: mysql\ndialect: sqlite\n", "retort.yaml:2:1: error: 'dialect' is given twice"},
         {"file_template: \"{slug}\"\n", "retort.yaml:1:16: error: 'file_template' must contain {rev}"},
         {"- versions\n", "retort.yaml:1:1: error: retort.yaml must be a mapping of keys to values, e.g. 'dialect: postgresql'"},
@@ -105,4 +116,11 @@ TEST_CASE("several problems are all reported", "[config]") {
     CHECK(l.diagnostics.find("retort.yaml:1:10:") != std::string::npos);
     CHECK(l.diagnostics.find("retort.yaml:2:1:") != std::string::npos);
     CHECK(l.diagnostics.find("retort.yaml:3:28:") != std::string::npos);
+}
+
+TEST_CASE("mysql.collation may be empty: the server's default", "[config]") {
+    auto l = load("mysql: { engine: Aria, collation: \"\" }\n");
+    REQUIRE(l.config);
+    CHECK(l.config->mysql.engine == "Aria");
+    CHECK(l.config->mysql.collation.empty());
 }

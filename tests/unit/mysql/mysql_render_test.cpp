@@ -99,16 +99,17 @@ TEST_CASE("mysql: || is CONCAT, length() counts characters") {
           "amount >= 0 AND s <> 'x'");
 }
 
-TEST_CASE("mysql: traits and script notes") {
+TEST_CASE("mysql: descriptor and script notes") {
     MysqlFixture f;
-    CHECK_FALSE(f.dialect.traits().transactional_ddl);
-    CHECK(f.dialect.traits().max_identifier == 64);
-    CHECK_FALSE(f.dialect.traits().partial_indexes);
+    CHECK_FALSE(f.dialect.descriptor().transactional_ddl);
+    CHECK(f.dialect.descriptor().names.max == 64);
+    CHECK(f.dialect.descriptor().names.unit == dialect::NameUnit::characters);
+    CHECK_FALSE(f.dialect.descriptor().partial_indexes);
     auto notes = f.dialect.script_notes();
     REQUIRE_FALSE(notes.empty());
     CHECK(notes.front().find("implicitly") != std::string::npos);
     CHECK(dialects::make_dialect("mysql", {}) != nullptr);
-    CHECK(dialects::make_dialect("mysql", {})->traits().name == "mysql");
+    CHECK(dialects::make_dialect("mysql", {})->descriptor().name == "mysql");
 }
 
 TEST_CASE("mysql: the version table as Alembic has it") {

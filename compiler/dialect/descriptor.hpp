@@ -1,0 +1,62 @@
+#pragma once
+// What retort knows about each target engine, in one table (descriptor.cpp):
+// its name in retort.yaml, -d and `only`, its name in messages, how long a
+// name may be and what the limit counts, what the engine can do, and the
+// server versions the output is written for. Config, replay, the back ends
+// and the driver read these facts here and nowhere else.
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace retort::dialect {
+
+// Bit values, so that a set of dialects is a bit set (ast::DialectSet).
+enum class Id : unsigned { postgresql = 1, sqlite = 2, mysql = 4 };
+
+enum class NameUnit { bytes, characters };
+
+// The longest identifier an engine takes.
+struct NameLimit {
+    std::size_t max = 0;  // 0: no limit
+    NameUnit unit = NameUnit::bytes;
+
+    bool limited() const { return max != 0; }
+    // The length of `name` (UTF-8) in this limit's unit.
+    std::size_t length(std::string_view name) const;
+    const char* unit_name() const { return unit == NameUnit::bytes ? "bytes" : "characters"; }
+};
+
+struct ServerVersion {
+    unsigned major = 0;
+    unsigned minor = 0;
+};
+
+// A server the dialect writes for; MySQL's dialect has two (mysql.flavor).
+struct Server {
+    std::string_view name;     // as in mysql.flavor: "mysql", "mariadb"
+    std::string_view display;  // "MariaDB"
+    ServerVersion oldest;      // the oldest version the output is written for
+};
+
+struct Descriptor {
+    Id id;
+    std::string_view name;     // "postgresql"
+    std::string_view display;  // "PostgreSQL"
+    NameLimit names;
+    bool transactional_ddl;    // DDL inside BEGIN/COMMIT
+    bool partial_indexes;      // CREATE INDEX ... WHERE
+    bool concurrent_indexes;   // CREATE INDEX CONCURRENTLY, outside the transaction
+    std::span<const Server> servers;  // the first is the default
+};
+
+// Every dialect, in the order messages list them.
+std::span<const Descriptor> all();
+const Descriptor& describe(Id id);
+// nullptr for a name that is no dialect.
+const Descriptor* find(std::string_view name);
+// The names joined for a message: names(", ", " or ") is
+// "postgresql, sqlite or mysql".
+std::string names(std::string_view separator, std::string_view last);
+
+}  // namespace retort::dialect
