@@ -146,7 +146,10 @@ int BaseDialect::precedence(const sql::Expr& expr) const {
             else if constexpr (std::is_same_v<T, sql::InList> || std::is_same_v<T, sql::Like> ||
                                std::is_same_v<T, sql::Between>)
                 return prec_predicate;
-            else return prec_atom;
+            else if constexpr (std::is_same_v<T, sql::Literal> || std::is_same_v<T, sql::ColumnRef> ||
+                               std::is_same_v<T, sql::Call> || std::is_same_v<T, sql::Paren>)
+                return prec_atom;
+            else static_assert(sizeof(T) == 0, "an expression kind without a precedence");
         },
         expr.node);
 }

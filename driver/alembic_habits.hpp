@@ -1,5 +1,5 @@
 #pragma once
-// Hints for what people coming from Alembic type (docs/coming-from-alembic.md):
+// Hints for what people coming from Alembic type (docs/cli.md, "Coming from Alembic"):
 // `downgrade -1`, `current`, `--sql`. Each is a usage error with a line that
 // says what to type instead.
 #include <optional>

@@ -94,8 +94,10 @@ std::string expr(const sql::ExprRef& e) {
                 if (node.function == sql::Function::current_date) return "current_date";
                 return fmt::format("{}({})", sql::function_name(node.function),
                                    node.args.empty() ? std::string() : expr_list(node.args).substr(1));
-            } else {
+            } else if constexpr (std::is_same_v<T, sql::Paren>) {
                 return fmt::format("(paren {})", expr(node.inner));
+            } else {
+                static_assert(sizeof(T) == 0, "an expression kind the AST dump does not write");
             }
         },
         e->node);

@@ -146,36 +146,84 @@ std::vector<std::string> RevisionGraph::labels_of(std::size_t index) const {
     return out;
 }
 
+// The phases of build(), in order. Each reports what it finds and goes on,
+// so that one run reports every problem; `ok` turns false at the first.
+struct RevisionGraph::Builder {
+    RevisionGraph& g;
+    DiagnosticEngine& diagnostics;
+    bool ok = true;
+
+    std::vector<const ast::Migration*> distinct_revisions(const std::vector<ast::Migration>& migrations);
+    void add_nodes(const std::vector<const ast::Migration*>& distinct, std::size_t max_id_length);
+    void map_branch_labels();
+    void add_down_revisions();
+    void add_depends_on();
+    const Revision* resolve_dependency(const Revision& r, const ast::Name& dep);
+    const Revision* head_of(const Revision& anchor, const Revision& r, const ast::Name& dep);
+    void detect_cycles();
+    void normalize_parents();
+
+    void unknown(const ast::Name& name, const char* what);
+
+    // The depth-first walk of detect_cycles.
+    struct Walk {
+        std::vector<char> state;  // 0 new, 1 on the stack, 2 done
+        std::vector<std::size_t> on_stack_at;
+        bool cyclic = false;
+    };
+    std::optional<std::size_t> parent_at(std::size_t i, std::size_t k) const;
+    void walk_from(std::size_t root, Walk& walk);
+    void report_cycle(const std::vector<std::pair<std::size_t, std::size_t>>& stack, const Walk& walk,
+                      std::size_t child, std::size_t parent);
+};
+
 std::optional<RevisionGraph> RevisionGraph::build(const std::vector<ast::Migration>& migrations,
                                                   DiagnosticEngine& diagnostics,
                                                   std::size_t max_id_length) {
     RevisionGraph g;
-    bool ok = true;
+    Builder b{g, diagnostics};
+    b.add_nodes(b.distinct_revisions(migrations), max_id_length);
+    b.map_branch_labels();
+    b.add_down_revisions();
+    b.add_depends_on();
+    b.detect_cycles();
+    if (!b.ok) return std::nullopt;
+    b.normalize_parents();
+    return g;
+}
 
-    // 1. One node per distinct id; a duplicate is reported at both places.
+// The migrations with a revision id, one per id, in id order; a duplicate
+// is reported at both places.
+std::vector<const ast::Migration*> RevisionGraph::Builder::distinct_revisions(
+    const std::vector<ast::Migration>& migrations) {
     std::vector<const ast::Migration*> order;
     for (const ast::Migration& m : migrations)
         if (m.header.revision) order.push_back(&m);
     std::stable_sort(order.begin(), order.end(), [](const ast::Migration* a, const ast::Migration* b) {
         return a->header.revision->text < b->header.revision->text;
     });
-    std::vector<const ast::Migration*> unique;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        const ast::Migration* m = order[i];
-        if (!unique.empty() && unique.back()->header.revision->text == m->header.revision->text) {
+    std::vector<const ast::Migration*> distinct;
+    for (const ast::Migration* m : order) {
+        if (!distinct.empty() && distinct.back()->header.revision->text == m->header.revision->text) {
             diagnostics
                 .error(DiagCode::duplicate_revision, revision_span(*m), "duplicate revision id '{}'",
                        m->header.revision->text)
-                .note(revision_span(*unique.back()), "revision '{}' is also declared here",
+                .note(revision_span(*distinct.back()), "revision '{}' is also declared here",
                       m->header.revision->text);
             ok = false;
             continue;
         }
-        unique.push_back(m);
+        distinct.push_back(m);
     }
-    g.nodes_.resize(unique.size());
-    for (std::size_t i = 0; i < unique.size(); ++i) {
-        const ast::Migration& m = *unique[i];
+    return distinct;
+}
+
+// One node per distinct id; an id longer than the version column is an error.
+void RevisionGraph::Builder::add_nodes(const std::vector<const ast::Migration*>& distinct,
+                                       std::size_t max_id_length) {
+    g.nodes_.resize(distinct.size());
+    for (std::size_t i = 0; i < distinct.size(); ++i) {
+        const ast::Migration& m = *distinct[i];
         Revision& r = g.nodes_[i];
         r.id = m.header.revision->text;
         r.index = i;
@@ -192,8 +240,10 @@ std::optional<RevisionGraph> RevisionGraph::build(const std::vector<ast::Migrati
         }
     }
     for (const Revision& r : g.nodes_) g.by_id_.emplace(std::string_view(r.id), r.index);
+}
 
-    // 2. Branch labels: unique, and never equal to a revision id.
+// Branch labels: unique, and never equal to a revision id.
+void RevisionGraph::Builder::map_branch_labels() {
     std::unordered_map<std::string, SourceSpan> label_spans;
     for (Revision& r : g.nodes_) {
         for (const ast::Name& label : r.migration->header.branch_labels) {
@@ -219,18 +269,20 @@ std::optional<RevisionGraph> RevisionGraph::build(const std::vector<ast::Migrati
             r.branch_labels.push_back(label.text);
         }
     }
+}
 
-    // 3. down_revision edges.
-    auto unknown = [&](const ast::Name& name, const char* what) {
-        auto b = diagnostics.error(DiagCode::unknown_revision, name.span, "{} '{}' is not a known revision",
-                                    what, name.text);
-        std::vector<std::string> near;
-        for (const Revision* c : g.find_prefix(name.text)) near.push_back(c->id);
-        if (!near.empty() && near.size() <= 5)
-            b.note(SourceSpan{}, "revisions starting with '{}': {}; write the full id", name.text,
-                   join_ids(near));
-        ok = false;
-    };
+void RevisionGraph::Builder::unknown(const ast::Name& name, const char* what) {
+    auto b = diagnostics.error(DiagCode::unknown_revision, name.span, "{} '{}' is not a known revision", what,
+                               name.text);
+    std::vector<std::string> near;
+    for (const Revision* c : g.find_prefix(name.text)) near.push_back(c->id);
+    if (!near.empty() && near.size() <= 5)
+        b.note(SourceSpan{}, "revisions starting with '{}': {}; write the full id", name.text, join_ids(near));
+    ok = false;
+}
+
+// down_revision edges: parents, and the children they imply.
+void RevisionGraph::Builder::add_down_revisions() {
     for (Revision& r : g.nodes_) {
         for (const ast::Name& down : r.migration->header.down_revisions) {
             const Revision* p = g.find(down.text);
@@ -245,56 +297,15 @@ std::optional<RevisionGraph> RevisionGraph::build(const std::vector<ast::Migrati
     }
     for (Revision& r : g.nodes_)
         for (std::size_t p : r.parents) g.nodes_[p].children.push_back(r.index);
+}
 
-    // Lineage queries below need topological positions of the down_revision
-    // graph; a cycle there is reported later, so use a provisional order.
-    // 4. depends_on: an id, a label (the revision declaring it), or
-    //    `X@head` (the one head descending from label or revision X).
+// depends_on edges (after add_down_revisions: `X@head` follows children);
+// then children and dependents are put in id order.
+void RevisionGraph::Builder::add_depends_on() {
     for (Revision& r : g.nodes_) {
         for (const ast::Name& dep : r.migration->header.depends_on) {
-            const Revision* target = nullptr;
-            std::string_view text = dep.text;
-            auto at = text.find('@');
-            if (at == std::string_view::npos) {
-                target = g.find(text);
-                if (!target) target = g.find_label(text);
-                if (!target) {
-                    unknown(dep, "depends_on");
-                    continue;
-                }
-            } else {
-                std::string_view base = text.substr(0, at), what = text.substr(at + 1);
-                const Revision* anchor = g.find_label(base);
-                if (!anchor) anchor = g.find(base);
-                if (!anchor || what != "head") {
-                    if (!anchor)
-                        unknown(dep, "depends_on");
-                    else {
-                        diagnostics.error(DiagCode::unknown_revision, dep.span,
-                                          "depends_on accepts a revision, a label or 'label@head', not '{}'",
-                                          dep.text);
-                        ok = false;
-                    }
-                    continue;
-                }
-                // Heads (through down_revision) that descend from the anchor.
-                std::vector<char> mark(g.nodes_.size(), 0);
-                g.mark_descendants({anchor->index}, mark, false);
-                std::vector<std::string> found;
-                for (const Revision& c : g.nodes_)
-                    if (mark[c.index] && c.children.empty() && c.index != r.index) {
-                        // Skip heads that descend from r itself (they would make a cycle).
-                        found.push_back(c.id);
-                        target = &c;
-                    }
-                if (found.size() != 1) {
-                    diagnostics.error(DiagCode::ambiguous_revision, dep.span,
-                                      "'{}' has {} heads: {}; name one of them", dep.text, found.size(),
-                                      join_ids(found));
-                    ok = false;
-                    continue;
-                }
-            }
+            const Revision* target = resolve_dependency(r, dep);
+            if (!target) continue;
             if (std::find(r.depends_on.begin(), r.depends_on.end(), target->id) != r.depends_on.end()) continue;
             r.depends_on.push_back(target->id);
             if (std::find(r.parents.begin(), r.parents.end(), target->index) == r.parents.end())
@@ -307,84 +318,141 @@ std::optional<RevisionGraph> RevisionGraph::build(const std::vector<ast::Migrati
         std::sort(r.children.begin(), r.children.end());
         std::sort(r.dependents.begin(), r.dependents.end());
     }
+}
 
-    // 5. Cycles, and the topological order: an iterative depth-first walk.
-    const std::size_t n = g.nodes_.size();
-    std::vector<char> state(n, 0);  // 0 new, 1 on the stack, 2 done
-    std::vector<std::size_t> on_stack_at(n, 0);
-    auto parents_of = [&](std::size_t i, std::size_t k) -> std::optional<std::size_t> {
-        const Revision& r = g.nodes_[i];
-        if (k < r.parents.size()) return r.parents[k];
-        k -= r.parents.size();
-        if (k < r.dependencies.size()) return r.dependencies[k];
-        return std::nullopt;
-    };
-    bool cyclic = false;
-    auto walk_from = [&](std::size_t root) {
-        if (state[root]) return;
-        std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};
-        state[root] = 1;
-        on_stack_at[root] = 0;
-        while (!stack.empty()) {
-            auto& [i, k] = stack.back();
-            std::optional<std::size_t> p = parents_of(i, k++);
-            if (!p) {
-                state[i] = 2;
-                g.topo_.push_back(i);
-                stack.pop_back();
-                continue;
-            }
-            if (state[*p] == 0) {
-                state[*p] = 1;
-                on_stack_at[*p] = stack.size();
-                stack.push_back({*p, 0});
-            } else if (state[*p] == 1 && !cyclic) {
-                // Cycle: the stack from *p down to i, then back to *p.
-                cyclic = true;
-                std::string path;
-                for (std::size_t s = on_stack_at[*p]; s < stack.size(); ++s)
-                    path += g.nodes_[stack[s].first].id + " -> ";
-                path += g.nodes_[*p].id;
-                const Revision& child = g.nodes_[i];
-                const ast::Header& h = child.migration->header;
-                SourceSpan at = h.down_revision_span.valid() ? h.down_revision_span : h.span;
-                for (const ast::Name& name : h.down_revisions)
-                    if (name.text == g.nodes_[*p].id) at = name.span;
-                for (const ast::Name& name : h.depends_on)
-                    if (name.text == g.nodes_[*p].id) at = name.span;
-                diagnostics.error(DiagCode::revision_cycle, at,
-                                  "revision cycle: {} (each revision names the next as its parent)", path);
-                ok = false;
-            }
+// A depends_on entry of `r`: an id, a label (the revision declaring it), or
+// `X@head` (the one head descending from label or revision X). Null after a
+// diagnostic.
+const Revision* RevisionGraph::Builder::resolve_dependency(const Revision& r, const ast::Name& dep) {
+    std::string_view text = dep.text;
+    auto at = text.find('@');
+    if (at == std::string_view::npos) {
+        const Revision* target = g.find(text);
+        if (!target) target = g.find_label(text);
+        if (!target) unknown(dep, "depends_on");
+        return target;
+    }
+    std::string_view base = text.substr(0, at), what = text.substr(at + 1);
+    const Revision* anchor = g.find_label(base);
+    if (!anchor) anchor = g.find(base);
+    if (!anchor) {
+        unknown(dep, "depends_on");
+        return nullptr;
+    }
+    if (what != "head") {
+        diagnostics.error(DiagCode::unknown_revision, dep.span,
+                          "depends_on accepts a revision, a label or 'label@head', not '{}'", dep.text);
+        ok = false;
+        return nullptr;
+    }
+    return head_of(*anchor, r, dep);
+}
+
+// The one head (through down_revision) that descends from `anchor`, other
+// than `r` itself (depending on itself would be a cycle). Null after a
+// diagnostic when there is none or more than one.
+const Revision* RevisionGraph::Builder::head_of(const Revision& anchor, const Revision& r, const ast::Name& dep) {
+    std::vector<char> mark(g.nodes_.size(), 0);
+    g.mark_descendants({anchor.index}, mark, false);
+    std::vector<std::string> found;
+    const Revision* head = nullptr;
+    for (const Revision& c : g.nodes_)
+        if (mark[c.index] && c.children.empty() && c.index != r.index) {
+            found.push_back(c.id);
+            head = &c;
         }
-    };
-    // Roots of the walk: heads in id order; then anything left (only on cycles).
-    for (std::size_t i = 0; i < n; ++i)
-        if (g.nodes_[i].children.empty() && g.nodes_[i].dependents.empty()) walk_from(i);
-    for (std::size_t i = 0; i < n; ++i) walk_from(i);
-    if (!ok) return std::nullopt;
-    for (std::size_t pos = 0; pos < n; ++pos) g.nodes_[g.topo_[pos]].topo_position = pos;
+    if (found.size() == 1) return head;
+    diagnostics.error(DiagCode::ambiguous_revision, dep.span, "'{}' has {} heads: {}; name one of them", dep.text,
+                      found.size(), join_ids(found));
+    ok = false;
+    return nullptr;
+}
 
-    // 6. Normalized parents: drop a dependency that is already an ancestor
-    //    of another parent (its row is implied by that parent's row).
+// Cycles, and the topological order (topo_, and each node's topo_position
+// when there is no cycle): an iterative depth-first walk from the heads in
+// id order, then from anything left (only on cycles). The first cycle found
+// is reported, with its path.
+void RevisionGraph::Builder::detect_cycles() {
+    const std::size_t n = g.nodes_.size();
+    Walk walk{std::vector<char>(n, 0), std::vector<std::size_t>(n, 0)};
+    for (std::size_t i = 0; i < n; ++i)
+        if (g.nodes_[i].children.empty() && g.nodes_[i].dependents.empty()) walk_from(i, walk);
+    for (std::size_t i = 0; i < n; ++i) walk_from(i, walk);
+    if (walk.cyclic) return;
+    for (std::size_t pos = 0; pos < n; ++pos) g.nodes_[g.topo_[pos]].topo_position = pos;
+}
+
+// The k-th parent of node i in header order: down_revision, then depends_on.
+std::optional<std::size_t> RevisionGraph::Builder::parent_at(std::size_t i, std::size_t k) const {
+    const Revision& r = g.nodes_[i];
+    if (k < r.parents.size()) return r.parents[k];
+    k -= r.parents.size();
+    if (k < r.dependencies.size()) return r.dependencies[k];
+    return std::nullopt;
+}
+
+void RevisionGraph::Builder::walk_from(std::size_t root, Walk& walk) {
+    if (walk.state[root]) return;
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};  // node, next parent to visit
+    walk.state[root] = 1;
+    walk.on_stack_at[root] = 0;
+    while (!stack.empty()) {
+        auto [i, k] = stack.back();
+        ++stack.back().second;
+        std::optional<std::size_t> p = parent_at(i, k);
+        if (!p) {
+            walk.state[i] = 2;
+            g.topo_.push_back(i);
+            stack.pop_back();
+        } else if (walk.state[*p] == 0) {
+            walk.state[*p] = 1;
+            walk.on_stack_at[*p] = stack.size();
+            stack.push_back({*p, 0});
+        } else if (walk.state[*p] == 1 && !walk.cyclic) {
+            walk.cyclic = true;
+            report_cycle(stack, walk, i, *p);
+        }
+    }
+}
+
+// The cycle is the stack from `parent` down to `child`, then back to
+// `parent`; reported at the header entry of `child` that names `parent`.
+void RevisionGraph::Builder::report_cycle(const std::vector<std::pair<std::size_t, std::size_t>>& stack,
+                                          const Walk& walk, std::size_t child, std::size_t parent) {
+    std::string path;
+    for (std::size_t s = walk.on_stack_at[parent]; s < stack.size(); ++s) path += g.nodes_[stack[s].first].id + " -> ";
+    const std::string& parent_id = g.nodes_[parent].id;
+    path += parent_id;
+    const ast::Header& h = g.nodes_[child].migration->header;
+    SourceSpan at = h.down_revision_span.valid() ? h.down_revision_span : h.span;
+    for (const ast::Name& name : h.down_revisions)
+        if (name.text == parent_id) at = name.span;
+    for (const ast::Name& name : h.depends_on)
+        if (name.text == parent_id) at = name.span;
+    diagnostics.error(DiagCode::revision_cycle, at, "revision cycle: {} (each revision names the next as its parent)",
+                      path);
+    ok = false;
+}
+
+// Normalized parents: drop a dependency that is already an ancestor of
+// another parent (its row is implied by that parent's row).
+void RevisionGraph::Builder::normalize_parents() {
     for (Revision& r : g.nodes_) {
         r.normalized_parents = r.parents;
         if (r.dependencies.empty()) continue;
         std::vector<std::size_t> grand;
-        for (std::size_t p : r.parents) grand.insert(grand.end(), g.nodes_[p].parents.begin(), g.nodes_[p].parents.end());
-        for (std::size_t p : r.parents)
-            grand.insert(grand.end(), g.nodes_[p].dependencies.begin(), g.nodes_[p].dependencies.end());
-        for (std::size_t p : r.dependencies) {
+        auto add_parents_of = [&](std::size_t p) {
             grand.insert(grand.end(), g.nodes_[p].parents.begin(), g.nodes_[p].parents.end());
             grand.insert(grand.end(), g.nodes_[p].dependencies.begin(), g.nodes_[p].dependencies.end());
-        }
-        std::vector<char> mark(n, 0);
+        };
+        for (std::size_t p : r.parents) add_parents_of(p);
+        for (std::size_t p : r.dependencies) add_parents_of(p);
+        std::vector<char> mark(g.nodes_.size(), 0);
         g.mark_ancestors(grand, mark, true);
         // `mark` now holds every proper ancestor of every parent.
         for (std::size_t d : r.dependencies)
             if (!mark[d]) r.normalized_parents.push_back(d);
     }
-    return g;
 }
 
 }  // namespace retort::graph

@@ -105,6 +105,8 @@ public:
     std::vector<std::string> labels_of(std::size_t index) const;
 
 private:
+    struct Builder;  // the phases of build() (graph.cpp)
+
     using Edges = std::vector<std::size_t> Revision::*;
     // Marks `from` and everything reached from it along `edges`, and along
     // `more` unless it is null.

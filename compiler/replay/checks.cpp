@@ -1,11 +1,11 @@
 // Checks shared by the statements: names, types, expressions, constraints.
 #include <algorithm>
 
-#include "compiler/replay/expr_walk.hpp"
 #include "compiler/replay/literal_check.hpp"
 #include "compiler/replay/naming.hpp"
 #include "compiler/replay/replayer_impl.hpp"
 #include "compiler/source/utf8.hpp"
+#include "compiler/sql/expr_walk.hpp"
 
 namespace retort::replay {
 
@@ -13,20 +13,6 @@ namespace {
 
 std::string_view dialect_name(const std::optional<ast::DialectId>& d) {
     return d ? dialect::describe(*d).display : "the target dialect";
-}
-
-bool compatible(const sql::Type& a, const sql::Type& b) {
-    if (sql::is_textual(a.kind) && sql::is_textual(b.kind)) return true;
-    if (a.kind != b.kind) return false;
-    if (a.kind == sql::TypeKind::numeric) return a.length == b.length && a.scale == b.scale;
-    if (a.kind == sql::TypeKind::enum_) return a.enum_name == b.enum_name;
-    return true;
-}
-
-bool same_set(std::vector<std::string> a, std::vector<std::string> b) {
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    return a == b;
 }
 
 std::string join(const std::vector<std::string>& names) {
@@ -46,6 +32,20 @@ const char* kind_word(schema::ConstraintKind k) {
 }
 
 }  // namespace
+
+bool fk_compatible(const sql::Type& a, const sql::Type& b) {
+    if (sql::is_textual(a.kind) && sql::is_textual(b.kind)) return true;
+    if (a.kind != b.kind) return false;
+    if (a.kind == sql::TypeKind::numeric) return a.length == b.length && a.scale == b.scale;
+    if (a.kind == sql::TypeKind::enum_) return a.enum_name == b.enum_name;
+    return true;
+}
+
+bool same_set(std::vector<std::string> a, std::vector<std::string> b) {
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
 
 bool Replayer::Impl::check_identifier(const std::string& name, SourceSpan span, const char* what, bool generated) {
     if (!options.names.limited()) return true;
@@ -117,7 +117,7 @@ const schema::Column* Replayer::Impl::find_column(const schema::Table& table, co
 
 bool Replayer::Impl::check_expr_columns(const sql::ExprRef& expr, const schema::Table& table, const char* context) {
     bool ok = true;
-    walk(expr, [&](const sql::Expr& e) {
+    sql::walk(expr, [&](const sql::Expr& e) {
         if (auto* ref = std::get_if<sql::ColumnRef>(&e.node)) {
             if (!table.column(ref->name)) {
                 diag->error(DiagCode::unknown_object, e.span, "{} refers to unknown column \"{}\" of table \"{}\"",
@@ -138,7 +138,7 @@ bool Replayer::Impl::check_expr_columns(const sql::ExprRef& expr, const schema::
 bool Replayer::Impl::check_default(const sql::ExprRef& value, const schema::Column& column, SourceSpan span) {
     if (!value) return true;
     bool ok = true;
-    walk(value, [&](const sql::Expr& e) {
+    sql::walk(value, [&](const sql::Expr& e) {
         if (auto* ref = std::get_if<sql::ColumnRef>(&e.node)) {
             diag->error(DiagCode::invalid_definition, e.span.valid() ? e.span : span,
                         "the default of column \"{}\" cannot refer to column \"{}\"", column.name, ref->name);
@@ -297,6 +297,19 @@ bool Replayer::Impl::column_constraints(schema::Table& work, const ast::ColumnDe
 
 bool Replayer::Impl::add_constraint(schema::Table& work, schema::Constraint c, SourceSpan at, bool generated) {
     bool ok = check_identifier(c.name, at, "constraint", generated);
+    if (!constraint_name_free(work, c, at, generated)) return false;
+    ok = check_constraint_columns(work, c, at) && ok;
+    if (c.kind == schema::ConstraintKind::check) ok = check_expr_columns(c.check, work, "the check") && ok;
+    if (!ok) return false;
+    if (c.kind == schema::ConstraintKind::foreign_key && !check_foreign_key(work, c, at)) return false;
+    if (c.kind == schema::ConstraintKind::primary_key)
+        for (const auto& name : c.columns) work.column(name)->nullable = false;
+    work.constraints.push_back(std::move(c));
+    return true;
+}
+
+bool Replayer::Impl::constraint_name_free(const schema::Table& work, const schema::Constraint& c, SourceSpan at,
+                                          bool generated) {
     if (c.kind == schema::ConstraintKind::primary_key) {
         if (const schema::Constraint* pk = work.primary_key()) {
             diag->error(DiagCode::duplicate_object, at, "table \"{}\" already has a primary key ({})", work.name,
@@ -312,6 +325,11 @@ bool Replayer::Impl::add_constraint(schema::Table& work, schema::Constraint c, S
         if (generated) b.note(at, "the name comes from the naming convention; name this one with `constraint NAME`");
         return false;
     }
+    return true;
+}
+
+bool Replayer::Impl::check_constraint_columns(const schema::Table& work, const schema::Constraint& c, SourceSpan at) {
+    bool ok = true;
     for (std::size_t i = 0; i < c.columns.size(); ++i) {
         if (!work.column(c.columns[i])) {
             diag->error(DiagCode::unknown_object, at, "{} \"{}\" names unknown column \"{}\" of table \"{}\"",
@@ -326,85 +344,92 @@ bool Replayer::Impl::add_constraint(schema::Table& work, schema::Constraint c, S
                 ok = false;
             }
     }
-    if (c.kind == schema::ConstraintKind::check) ok = check_expr_columns(c.check, work, "the check") && ok;
-    if (!ok) return false;
+    return ok;
+}
 
-    if (c.kind == schema::ConstraintKind::foreign_key) {
-        const schema::Table* target = c.ref_table == work.name ? &work : state.table(c.ref_table);
-        if (!target) {
-            diag->error(DiagCode::unknown_object, at, "foreign key \"{}\" references unknown table \"{}\"", c.name,
-                        c.ref_table);
-            return false;
-        }
-        if (c.ref_columns.empty()) {
-            const schema::Constraint* pk = target->primary_key();
-            if (!pk) {
-                diag->error(DiagCode::foreign_key_mismatch, at,
-                            "foreign key \"{}\" references table \"{}\", which has no primary key; name the "
-                            "referenced columns",
-                            c.name, target->name)
-                    .note(target->declared_at, "table \"{}\" declared here", target->name);
-                return false;
-            }
-            c.ref_columns = pk->columns;
-        }
-        if (c.ref_columns.size() != c.columns.size()) {
-            diag->error(DiagCode::foreign_key_mismatch, at, "foreign key \"{}\" has {} column{} but references {}",
-                        c.name, c.columns.size(), c.columns.size() == 1 ? "" : "s", c.ref_columns.size());
-            return false;
-        }
-        for (const auto& rc : c.ref_columns)
-            if (!target->column(rc)) {
-                diag->error(DiagCode::unknown_object, at, "foreign key \"{}\" references unknown column \"{}\" of table \"{}\"",
-                            c.name, rc, target->name)
-                    .note(target->declared_at, "table \"{}\" declared here", target->name);
-                ok = false;
-            }
-        if (!ok) return false;
-        bool keyed = false;
-        for (const auto& k : target->constraints)
-            if ((k.kind == schema::ConstraintKind::primary_key || k.kind == schema::ConstraintKind::unique) &&
-                same_set(k.columns, c.ref_columns))
-                keyed = true;
-        for (const auto& ix : target->indexes) {
-            if (!ix.unique || ix.where) continue;
-            std::vector<std::string> cols;
-            for (const auto& ic : ix.columns) cols.push_back(ic.column);
-            if (same_set(cols, c.ref_columns)) keyed = true;
-        }
-        if (!keyed) {
-            diag->error(DiagCode::foreign_key_mismatch, at,
-                        "foreign key \"{}\" references {}({}), which is neither the primary key nor unique", c.name,
-                        target->name, join(c.ref_columns))
-                .note(target->declared_at, "table \"{}\" declared here", target->name);
-            return false;
-        }
-        for (std::size_t i = 0; i < c.columns.size(); ++i) {
-            const schema::Column* mine = work.column(c.columns[i]);
-            const schema::Column* theirs = target->column(c.ref_columns[i]);
-            if (!compatible(mine->type, theirs->type)) {
-                diag->error(DiagCode::foreign_key_mismatch, at,
-                            "foreign key \"{}\": column {} ({}) cannot reference {} ({}): the types differ", c.name,
-                            qualified(work, mine->name), sql::to_mig(mine->type), qualified(*target, theirs->name),
-                            sql::to_mig(theirs->type))
-                    .note(theirs->declared_at, "column \"{}\" declared here", theirs->name);
-                ok = false;
-            }
-            bool sets_null = c.on_delete == sql::FkAction::set_null || c.on_update == sql::FkAction::set_null;
-            if (sets_null && !mine->nullable) {
-                diag->error(DiagCode::invalid_definition, at,
-                            "foreign key \"{}\" sets column {} to null, but the column is NOT NULL", c.name,
-                            qualified(work, mine->name))
-                    .note(mine->declared_at, "column \"{}\" declared here", mine->name);
-                ok = false;
-            }
-        }
-        if (!ok) return false;
+bool Replayer::Impl::check_foreign_key(const schema::Table& work, schema::Constraint& fk, SourceSpan at) {
+    const schema::Table* target = fk_target(work, fk, at);
+    return target && fk_references_key(*target, fk, at) && check_fk_columns(work, *target, fk, at);
+}
+
+const schema::Table* Replayer::Impl::fk_target(const schema::Table& work, schema::Constraint& fk, SourceSpan at) {
+    const schema::Table* target = fk.ref_table == work.name ? &work : state.table(fk.ref_table);
+    if (!target) {
+        diag->error(DiagCode::unknown_object, at, "foreign key \"{}\" references unknown table \"{}\"", fk.name,
+                    fk.ref_table);
+        return nullptr;
     }
-    if (c.kind == schema::ConstraintKind::primary_key)
-        for (const auto& name : c.columns) work.column(name)->nullable = false;
-    work.constraints.push_back(std::move(c));
-    return true;
+    if (fk.ref_columns.empty()) {
+        const schema::Constraint* pk = target->primary_key();
+        if (!pk) {
+            diag->error(DiagCode::foreign_key_mismatch, at,
+                        "foreign key \"{}\" references table \"{}\", which has no primary key; name the "
+                        "referenced columns",
+                        fk.name, target->name)
+                .note(target->declared_at, "table \"{}\" declared here", target->name);
+            return nullptr;
+        }
+        fk.ref_columns = pk->columns;
+    }
+    if (fk.ref_columns.size() != fk.columns.size()) {
+        diag->error(DiagCode::foreign_key_mismatch, at, "foreign key \"{}\" has {} column{} but references {}",
+                    fk.name, fk.columns.size(), fk.columns.size() == 1 ? "" : "s", fk.ref_columns.size());
+        return nullptr;
+    }
+    bool ok = true;
+    for (const auto& rc : fk.ref_columns)
+        if (!target->column(rc)) {
+            diag->error(DiagCode::unknown_object, at,
+                        "foreign key \"{}\" references unknown column \"{}\" of table \"{}\"", fk.name, rc,
+                        target->name)
+                .note(target->declared_at, "table \"{}\" declared here", target->name);
+            ok = false;
+        }
+    return ok ? target : nullptr;
+}
+
+bool Replayer::Impl::fk_references_key(const schema::Table& target, const schema::Constraint& fk, SourceSpan at) {
+    for (const auto& k : target.constraints)
+        if ((k.kind == schema::ConstraintKind::primary_key || k.kind == schema::ConstraintKind::unique) &&
+            same_set(k.columns, fk.ref_columns))
+            return true;
+    for (const auto& ix : target.indexes) {
+        if (!ix.unique || ix.where) continue;
+        std::vector<std::string> cols;
+        for (const auto& ic : ix.columns) cols.push_back(ic.column);
+        if (same_set(cols, fk.ref_columns)) return true;
+    }
+    diag->error(DiagCode::foreign_key_mismatch, at,
+                "foreign key \"{}\" references {}({}), which is neither the primary key nor unique", fk.name,
+                target.name, join(fk.ref_columns))
+        .note(target.declared_at, "table \"{}\" declared here", target.name);
+    return false;
+}
+
+bool Replayer::Impl::check_fk_columns(const schema::Table& work, const schema::Table& target,
+                                      const schema::Constraint& fk, SourceSpan at) {
+    bool ok = true;
+    bool sets_null = fk.on_delete == sql::FkAction::set_null || fk.on_update == sql::FkAction::set_null;
+    for (std::size_t i = 0; i < fk.columns.size(); ++i) {
+        const schema::Column* mine = work.column(fk.columns[i]);
+        const schema::Column* theirs = target.column(fk.ref_columns[i]);
+        if (!fk_compatible(mine->type, theirs->type)) {
+            diag->error(DiagCode::foreign_key_mismatch, at,
+                        "foreign key \"{}\": column {} ({}) cannot reference {} ({}): the types differ", fk.name,
+                        qualified(work, mine->name), sql::to_mig(mine->type), qualified(target, theirs->name),
+                        sql::to_mig(theirs->type))
+                .note(theirs->declared_at, "column \"{}\" declared here", theirs->name);
+            ok = false;
+        }
+        if (sets_null && !mine->nullable) {
+            diag->error(DiagCode::invalid_definition, at,
+                        "foreign key \"{}\" sets column {} to null, but the column is NOT NULL", fk.name,
+                        qualified(work, mine->name))
+                .note(mine->declared_at, "column \"{}\" declared here", mine->name);
+            ok = false;
+        }
+    }
+    return ok;
 }
 
 bool Replayer::Impl::check_autoincrement(const schema::Table& table, SourceSpan span) {
@@ -428,7 +453,7 @@ bool Replayer::Impl::column_in_use(const schema::Table& table, const std::string
                                    const char* doing) {
     for (const auto& c : table.constraints) {
         bool uses = std::find(c.columns.begin(), c.columns.end(), column) != c.columns.end() ||
-                    (c.check && mentions(c.check, column)) ||
+                    sql::mentions(c.check, column) ||
                     (c.kind == schema::ConstraintKind::foreign_key && c.ref_table == table.name &&
                      std::find(c.ref_columns.begin(), c.ref_columns.end(), column) != c.ref_columns.end());
         if (uses) {
@@ -440,7 +465,7 @@ bool Replayer::Impl::column_in_use(const schema::Table& table, const std::string
     }
     for (const auto& ix : table.indexes) {
         bool uses = std::any_of(ix.columns.begin(), ix.columns.end(), [&](const auto& ic) { return ic.column == column; }) ||
-                    (ix.where && mentions(ix.where, column));
+                    sql::mentions(ix.where, column);
         if (uses) {
             diag->error(DiagCode::object_in_use, at, "cannot {} column {}: index \"{}\" uses it", doing,
                         qualified(table, column), ix.name)

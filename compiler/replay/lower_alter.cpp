@@ -2,40 +2,26 @@
 // which is published (replacing the table) only when every action succeeded.
 #include <algorithm>
 
-#include "compiler/replay/expr_walk.hpp"
 #include "compiler/replay/replayer_impl.hpp"
+#include "compiler/sql/expr_walk.hpp"
 
 namespace retort::replay {
 
 namespace {
-
-bool same_set(std::vector<std::string> a, std::vector<std::string> b) {
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    return a == b;
-}
-
-bool fk_compatible(const sql::Type& a, const sql::Type& b) {
-    if (sql::is_textual(a.kind) && sql::is_textual(b.kind)) return true;
-    if (a.kind != b.kind) return false;
-    if (a.kind == sql::TypeKind::numeric) return a.length == b.length && a.scale == b.scale;
-    if (a.kind == sql::TypeKind::enum_) return a.enum_name == b.enum_name;
-    return true;
-}
 
 void rename_in_table(schema::Table& t, const std::string& from, const std::string& to) {
     for (auto& col : t.columns)
         if (col.name == from) col.name = to;
     for (auto& c : t.constraints) {
         std::replace(c.columns.begin(), c.columns.end(), from, to);
-        if (c.check) c.check = rename_column_refs(c.check, from, to);
+        if (c.check) c.check = sql::rename_column_refs(c.check, from, to);
         if (c.kind == schema::ConstraintKind::foreign_key && c.ref_table == t.name)
             std::replace(c.ref_columns.begin(), c.ref_columns.end(), from, to);
     }
     for (auto& ix : t.indexes) {
         for (auto& ic : ix.columns)
             if (ic.column == from) ic.column = to;
-        if (ix.where) ix.where = rename_column_refs(ix.where, from, to);
+        if (ix.where) ix.where = sql::rename_column_refs(ix.where, from, to);
     }
 }
 

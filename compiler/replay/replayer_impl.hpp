@@ -73,7 +73,7 @@ struct Replayer::Impl {
     schema::TableRef rename_table(std::string_view from, const std::string& to);  // returns the renamed table
     std::vector<schema::TableRef> users_of(std::string_view enum_name) const;
 
-    // ---- checks shared by the statements (lower_table.cpp)
+    // ---- checks shared by the statements (checks.cpp)
     bool check_identifier(const std::string& name, SourceSpan span, const char* what, bool generated = false);
     bool check_type(const sql::Type& type, SourceSpan span);
     bool check_expr_columns(const sql::ExprRef& expr, const schema::Table& table, const char* context);
@@ -85,6 +85,19 @@ struct Replayer::Impl {
     // Adds a constraint to `work` (a table being built or altered), naming it
     // by convention when `name` is empty. false after a diagnostic.
     bool add_constraint(schema::Table& work, schema::Constraint c, SourceSpan at, bool generated_name);
+    // The parts of add_constraint, each false after its diagnostics: no
+    // second primary key and no other constraint of that name; the columns
+    // exist, once each; a foreign key's target (filling in its primary key
+    // when no columns are named) has those columns as a key, of matching
+    // types, and `set null` only on nullable columns.
+    bool constraint_name_free(const schema::Table& work, const schema::Constraint& c, SourceSpan at,
+                              bool generated_name);
+    bool check_constraint_columns(const schema::Table& work, const schema::Constraint& c, SourceSpan at);
+    bool check_foreign_key(const schema::Table& work, schema::Constraint& fk, SourceSpan at);
+    const schema::Table* fk_target(const schema::Table& work, schema::Constraint& fk, SourceSpan at);
+    bool fk_references_key(const schema::Table& target, const schema::Constraint& fk, SourceSpan at);
+    bool check_fk_columns(const schema::Table& work, const schema::Table& target, const schema::Constraint& fk,
+                          SourceSpan at);
     bool constraint_from_ast(const schema::Table& work, const ast::TableConstraint& tc, schema::Constraint& out,
                              bool& generated);
     bool column_constraints(schema::Table& work, const ast::ColumnDef& def,
@@ -125,6 +138,13 @@ void Replayer::Impl::emit(Node&& node, SourceSpan span) {
     if (!sink || !*sink) return;
     (*sink)(plan::Step{std::forward<Node>(node), span}, state);
 }
+
+// ---- helpers shared by the statements (checks.cpp)
+// A foreign-key column of type `a` may reference a column of type `b`:
+// both textual, or the same type (same precision and scale, same enum).
+bool fk_compatible(const sql::Type& a, const sql::Type& b);
+// The two lists hold the same names, in any order.
+bool same_set(std::vector<std::string> a, std::vector<std::string> b);
 
 // ---- schema -> AST, for `downgrade auto` (inverse.cpp)
 ast::Name name_at(std::string text, SourceSpan span);

@@ -101,8 +101,10 @@ std::string to_mig(const Expr& expr) {
             } else if constexpr (std::is_same_v<T, Call>) {
                 if (node.function == Function::current_date) return "current_date";
                 return fmt::format("{}({})", function_name(node.function), join(node.args));
-            } else {
+            } else if constexpr (std::is_same_v<T, Paren>) {
                 return "(" + to_mig(*node.inner) + ")";
+            } else {
+                static_assert(sizeof(T) == 0, "an expression kind to_mig does not write");
             }
         },
         expr.node);
@@ -139,7 +141,8 @@ bool same(const ExprRef& a, const ExprRef& b) {
             else if constexpr (std::is_same_v<T, Between>)
                 return x.negated == y.negated && same(x.operand, y.operand) && same(x.low, y.low) && same(x.high, y.high);
             else if constexpr (std::is_same_v<T, Call>) return x.function == y.function && same_list(x.args, y.args);
-            else return same(x.inner, y.inner);
+            else if constexpr (std::is_same_v<T, Paren>) return same(x.inner, y.inner);
+            else static_assert(sizeof(T) == 0, "an expression kind same() does not compare");
         },
         a->node);
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "compiler/sql/expr_walk.hpp"
 #include "dialects/mysql/mysql_dialect.hpp"
 
 namespace retort::dialects {
@@ -31,36 +32,6 @@ bool fk_served(const schema::Table& table, const schema::Constraint& fk) {
         if (starts_with(columns, fk.columns)) return true;
     }
     return false;
-}
-
-bool mentions(const sql::ExprRef& expr, std::string_view column) {
-    if (!expr) return false;
-    return std::visit(
-        [&](const auto& node) -> bool {
-            using T = std::decay_t<decltype(node)>;
-            if constexpr (std::is_same_v<T, sql::Literal>) return false;
-            else if constexpr (std::is_same_v<T, sql::ColumnRef>) return node.name == column;
-            else if constexpr (std::is_same_v<T, sql::Unary>) return mentions(node.operand, column);
-            else if constexpr (std::is_same_v<T, sql::Binary>)
-                return mentions(node.lhs, column) || mentions(node.rhs, column);
-            else if constexpr (std::is_same_v<T, sql::IsNull>) return mentions(node.operand, column);
-            else if constexpr (std::is_same_v<T, sql::InList>) {
-                if (mentions(node.operand, column)) return true;
-                for (const auto& item : node.items)
-                    if (mentions(item, column)) return true;
-                return false;
-            } else if constexpr (std::is_same_v<T, sql::Like>)
-                return mentions(node.operand, column) || mentions(node.pattern, column);
-            else if constexpr (std::is_same_v<T, sql::Between>)
-                return mentions(node.operand, column) || mentions(node.low, column) || mentions(node.high, column);
-            else if constexpr (std::is_same_v<T, sql::Call>) {
-                for (const auto& arg : node.args)
-                    if (mentions(arg, column)) return true;
-                return false;
-            } else if constexpr (std::is_same_v<T, sql::Paren>) return mentions(node.inner, column);
-            else static_assert(sizeof(T) == 0, "an expression node the walk does not know");
-        },
-        expr->node);
 }
 
 }  // namespace
@@ -98,7 +69,7 @@ void MysqlDialect::rename_column(const plan::RenameColumn& action, const plan::A
     // drop those checks, rename, and add them back as the model has them.
     std::vector<const schema::Constraint*> checks;
     for (const auto& c : step.after->constraints)
-        if (c.kind == schema::ConstraintKind::check && mentions(c.check, action.to.name)) checks.push_back(&c);
+        if (c.kind == schema::ConstraintKind::check && sql::mentions(c.check, action.to.name)) checks.push_back(&c);
     std::string prefix = alter_table_prefix(*step.after);
     for (const auto* c : checks) ctx.emit(prefix + "DROP CHECK " + quote_identifier(c->name));
     BaseDialect::rename_column(action, step, ctx);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "compiler/sql/expr_walk.hpp"
 #include "dialects/postgresql/postgresql_dialect.hpp"
 
 namespace retort::dialects {
@@ -21,40 +22,11 @@ void PostgresqlDialect::add_enum_value(const plan::AddEnumValue& step, Context& 
     ctx.emit(std::move(sql), Placement::outside_transaction);
 }
 
-namespace {
-
-void collect_columns(const sql::Expr& expr, std::vector<std::string>& out) {
-    std::visit(
-        [&](const auto& node) {
-            using T = std::decay_t<decltype(node)>;
-            auto sub = [&](const sql::ExprRef& e) {
-                if (e) collect_columns(*e, out);
-            };
-            if constexpr (std::is_same_v<T, sql::ColumnRef>) out.push_back(node.name);
-            else if constexpr (std::is_same_v<T, sql::Unary>) sub(node.operand);
-            else if constexpr (std::is_same_v<T, sql::Binary>) { sub(node.lhs); sub(node.rhs); }
-            else if constexpr (std::is_same_v<T, sql::IsNull>) sub(node.operand);
-            else if constexpr (std::is_same_v<T, sql::InList>) {
-                sub(node.operand);
-                for (const auto& item : node.items) sub(item);
-            } else if constexpr (std::is_same_v<T, sql::Like>) { sub(node.operand); sub(node.pattern); }
-            else if constexpr (std::is_same_v<T, sql::Between>) { sub(node.operand); sub(node.low); sub(node.high); }
-            else if constexpr (std::is_same_v<T, sql::Call>) {
-                for (const auto& arg : node.args) sub(arg);
-            } else if constexpr (std::is_same_v<T, sql::Paren>) sub(node.inner);
-        },
-        expr.node);
-}
-
-}  // namespace
-
 bool PostgresqlDialect::mentions_any(const sql::ExprRef& expr, const std::vector<std::string>& columns) {
-    if (!expr) return false;
-    std::vector<std::string> used;
-    collect_columns(*expr, used);
-    for (const auto& name : used)
-        if (std::find(columns.begin(), columns.end(), name) != columns.end()) return true;
-    return false;
+    return sql::any_of(expr, [&](const sql::Expr& e) {
+        const auto* ref = std::get_if<sql::ColumnRef>(&e.node);
+        return ref && std::find(columns.begin(), columns.end(), ref->name) != columns.end();
+    });
 }
 
 namespace {

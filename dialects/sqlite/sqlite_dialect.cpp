@@ -1,6 +1,7 @@
 #include "dialects/sqlite/sqlite_dialect.hpp"
 
 #include "compiler/source/utf8.hpp"
+#include "compiler/sql/expr_walk.hpp"
 
 #include <fmt/format.h>
 
@@ -167,33 +168,10 @@ bool SqliteDialect::written_in_column(const schema::Constraint& constraint, cons
 namespace {
 
 bool reads_clock(const sql::ExprRef& expr) {
-    if (!expr) return false;
-    return std::visit(
-        [](const auto& node) -> bool {
-            using T = std::decay_t<decltype(node)>;
-            if constexpr (std::is_same_v<T, sql::Call>) {
-                if (node.function == sql::Function::now || node.function == sql::Function::current_date)
-                    return true;
-                return std::any_of(node.args.begin(), node.args.end(), reads_clock);
-            } else if constexpr (std::is_same_v<T, sql::Unary>) {
-                return reads_clock(node.operand);
-            } else if constexpr (std::is_same_v<T, sql::Binary>) {
-                return reads_clock(node.lhs) || reads_clock(node.rhs);
-            } else if constexpr (std::is_same_v<T, sql::IsNull>) {
-                return reads_clock(node.operand);
-            } else if constexpr (std::is_same_v<T, sql::InList>) {
-                return reads_clock(node.operand) || std::any_of(node.items.begin(), node.items.end(), reads_clock);
-            } else if constexpr (std::is_same_v<T, sql::Like>) {
-                return reads_clock(node.operand) || reads_clock(node.pattern);
-            } else if constexpr (std::is_same_v<T, sql::Between>) {
-                return reads_clock(node.operand) || reads_clock(node.low) || reads_clock(node.high);
-            } else if constexpr (std::is_same_v<T, sql::Paren>) {
-                return reads_clock(node.inner);
-            } else {
-                return false;
-            }
-        },
-        expr->node);
+    return sql::any_of(expr, [](const sql::Expr& e) {
+        const auto* call = std::get_if<sql::Call>(&e.node);
+        return call && (call->function == sql::Function::now || call->function == sql::Function::current_date);
+    });
 }
 
 }  // namespace

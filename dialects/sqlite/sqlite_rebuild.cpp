@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
+
+#include "compiler/sql/expr_walk.hpp"
 
 namespace retort::dialects::sqlite {
 
@@ -97,11 +100,7 @@ std::optional<std::string> drop_column_reason(const plan::AlterTable& step, std:
         return fmt::format("drop column \"{}\": it is part of the primary key", drop.column.name);
     for (const auto& c : before.constraints) {
         bool uses = contains(c.columns, *origin);
-        if (c.kind == schema::ConstraintKind::check) {
-            std::set<std::string> names;
-            referenced_columns(c.check, names);
-            uses = names.count(*origin) != 0;
-        }
+        if (c.kind == schema::ConstraintKind::check) uses = sql::mentions(c.check, *origin);
         if (uses)
             return fmt::format("drop column \"{}\": it is used by {} constraint \"{}\"", drop.column.name,
                                kind_name(c.kind), c.name);
@@ -109,9 +108,7 @@ std::optional<std::string> drop_column_reason(const plan::AlterTable& step, std:
     for (const auto& index_def : before.indexes) {
         bool uses = std::any_of(index_def.columns.begin(), index_def.columns.end(),
                                 [&](const auto& ic) { return ic.column == *origin; });
-        std::set<std::string> names;
-        referenced_columns(index_def.where, names);
-        if (uses || names.count(*origin))
+        if (uses || sql::mentions(index_def.where, *origin))
             return fmt::format("drop column \"{}\": it is used by index \"{}\"", drop.column.name, index_def.name);
     }
     return std::nullopt;
@@ -138,39 +135,6 @@ std::optional<std::string> add_column_reason(const plan::AddColumn& add,
 
 }  // namespace
 
-void referenced_columns(const sql::ExprRef& expr, std::set<std::string>& out) {
-    if (!expr) return;
-    std::visit(
-        [&](const auto& node) {
-            using T = std::decay_t<decltype(node)>;
-            if constexpr (std::is_same_v<T, sql::ColumnRef>) {
-                out.insert(node.name);
-            } else if constexpr (std::is_same_v<T, sql::Unary>) {
-                referenced_columns(node.operand, out);
-            } else if constexpr (std::is_same_v<T, sql::Binary>) {
-                referenced_columns(node.lhs, out);
-                referenced_columns(node.rhs, out);
-            } else if constexpr (std::is_same_v<T, sql::IsNull>) {
-                referenced_columns(node.operand, out);
-            } else if constexpr (std::is_same_v<T, sql::InList>) {
-                referenced_columns(node.operand, out);
-                for (const auto& item : node.items) referenced_columns(item, out);
-            } else if constexpr (std::is_same_v<T, sql::Like>) {
-                referenced_columns(node.operand, out);
-                referenced_columns(node.pattern, out);
-            } else if constexpr (std::is_same_v<T, sql::Between>) {
-                referenced_columns(node.operand, out);
-                referenced_columns(node.low, out);
-                referenced_columns(node.high, out);
-            } else if constexpr (std::is_same_v<T, sql::Call>) {
-                for (const auto& arg : node.args) referenced_columns(arg, out);
-            } else if constexpr (std::is_same_v<T, sql::Paren>) {
-                referenced_columns(node.inner, out);
-            }
-        },
-        expr->node);
-}
-
 bool constant_default(const sql::ExprRef& expr) {
     if (!expr) return true;
     if (const auto* lit = std::get_if<sql::Literal>(&expr->node))
@@ -193,8 +157,7 @@ std::vector<std::pair<const schema::Constraint*, std::string>> added_constraints
         if (c.kind == schema::ConstraintKind::foreign_key) {
             if (c.columns.size() == 1 && added.count(c.columns.front())) owner = c.columns.front();
         } else if (c.kind == schema::ConstraintKind::check) {
-            std::set<std::string> names;
-            referenced_columns(c.check, names);
+            std::set<std::string> names = sql::column_refs(c.check);
             if (names.size() == 1 && added.count(*names.begin())) owner = *names.begin();
         } else if (c.columns.size() == 1 && added.count(c.columns.front())) {
             owner = c.columns.front();  // PRIMARY KEY / UNIQUE: refused by add_column_reason

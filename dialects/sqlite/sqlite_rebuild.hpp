@@ -4,7 +4,6 @@
 // rebuilt table takes its values from. Free functions of the plan step
 // alone, so that they are unit-tested without rendering.
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,9 +41,6 @@ struct RebuildColumns {
     std::vector<std::pair<std::string, std::string>> renamed_in_copy;
 };
 RebuildColumns rebuild_columns(const plan::AlterTable& step);
-
-// The column names an expression refers to.
-void referenced_columns(const sql::ExprRef& expr, std::set<std::string>& out);
 
 // True when an expression can be a default of SQLite's ADD COLUMN: a
 // literal or a signed number (not CURRENT_TIMESTAMP, not an expression).
