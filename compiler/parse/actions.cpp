@@ -157,7 +157,7 @@ void finish_call(ParseState& s, std::uint32_t end) {
                             "unknown function '{}'; the known functions are now(), current_date, "
                             "lower(), upper(), length() and coalesce()",
                             frame.name);
-        s.exprs.push_back(sql::make_expr(sql::Literal{}, sp));
+        detail::push_expr(s, sql::make_expr(sql::Literal{}, sp), 0);
         return;
     }
     if (args.size() < known->min_args || args.size() > known->max_args) {
@@ -167,7 +167,8 @@ void finish_call(ParseState& s, std::uint32_t end) {
         s.diagnostics.error(DiagCode::syntax, name_span, "{}() takes {}, not {}", frame.name, want,
                             args.size());
     }
-    s.exprs.push_back(sql::make_expr(sql::Call{known->function, std::move(args)}, sp));
+    std::size_t below = detail::height(s, args);
+    detail::push_expr(s, sql::make_expr(sql::Call{known->function, std::move(args)}, sp), below);
 }
 
 void negate(ParseState& s, SourceSpan sp) {
@@ -176,10 +177,11 @@ void negate(ParseState& s, SourceSpan sp) {
     if (const auto* lit = std::get_if<sql::Literal>(&e->node);
         lit && (lit->kind == sql::LiteralKind::integer || lit->kind == sql::LiteralKind::decimal) &&
         !lit->text.empty() && lit->text[0] != '-') {
-        s.exprs.push_back(sql::make_expr(sql::Literal{lit->kind, "-" + lit->text}, sp));
+        detail::push_expr(s, sql::make_expr(sql::Literal{lit->kind, "-" + lit->text}, sp), 0);
         return;
     }
-    s.exprs.push_back(sql::make_expr(sql::Unary{sql::UnaryOp::negate, std::move(e)}, sp));
+    std::size_t below = detail::height(s, e);
+    detail::push_expr(s, sql::make_expr(sql::Unary{sql::UnaryOp::negate, std::move(e)}, sp), below);
 }
 
 void column_option(ParseState& s, ast::ColumnOptionKind kind, SourceSpan sp) {

@@ -1,5 +1,7 @@
 #pragma once
 // PEGTL actions: grammar rules -> ast::Migration (see parse_state.hpp).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <string>
@@ -28,14 +30,39 @@ inline SourceSpan word_span(ParseState& s, const char* p, const char* end) {
 inline SourceSpan join(const sql::ExprRef& a, const sql::ExprRef& b) {
     return SourceSpan{a->span.file, a->span.begin, b->span.end};
 }
+inline std::size_t height(const ParseState& s, const sql::ExprRef& e) {
+    auto it = s.heights.find(e.get());
+    return it == s.heights.end() ? 1 : it->second;
+}
+inline std::size_t height(const ParseState& s, const std::vector<sql::ExprRef>& list) {
+    std::size_t h = 0;
+    for (const auto& e : list) h = std::max(h, height(s, e));
+    return h;
+}
+// Pushes `e`, built on operands at most `below` high (0: a leaf), and records
+// its height. The control class bounds the rules that nest; this bounds the
+// operator chains too (1 + 1 + ... is a tree as deep as the chain is long),
+// so no expression is deeper than max_nesting and every recursive walk over
+// one (checks, dump, the back ends) has a bounded depth.
+inline void push_expr(ParseState& s, sql::ExprRef e, std::size_t below, std::uint32_t at) {
+    if (below >= max_nesting) throw NestingTooDeep{at};
+    s.heights[e.get()] = below + 1;
+    s.exprs.push_back(std::move(e));
+}
+inline void push_expr(ParseState& s, sql::ExprRef e, std::size_t below) {
+    std::uint32_t at = e->span.begin;
+    push_expr(s, std::move(e), below, at);
+}
 inline void push_binary(ParseState& s, sql::BinaryOp op) {
     sql::ExprRef rhs = s.pop_expr();
     sql::ExprRef lhs = s.pop_expr();
     SourceSpan sp = join(lhs, rhs);
-    s.exprs.push_back(sql::make_expr(sql::Binary{op, std::move(lhs), std::move(rhs)}, sp));
+    std::size_t below = std::max(height(s, lhs), height(s, rhs));
+    std::uint32_t at = rhs->span.begin;
+    push_expr(s, sql::make_expr(sql::Binary{op, std::move(lhs), std::move(rhs)}, sp), below, at);
 }
 inline void push_literal(ParseState& s, sql::LiteralKind kind, std::string text, SourceSpan sp) {
-    s.exprs.push_back(sql::make_expr(sql::Literal{kind, std::move(text)}, sp));
+    push_expr(s, sql::make_expr(sql::Literal{kind, std::move(text)}, sp), 0);
 }
 void set_type(ParseState& s, sql::TypeKind kind, SourceSpan sp, int max_args);
 void header_item(ParseState& s, HeaderItem item, SourceSpan sp, const char* word);
@@ -209,8 +236,8 @@ RETORT_ACTION(g::lit_string) {
 };
 RETORT_ACTION(g::current_date_) {
     RETORT_APPLY {
-        s.exprs.push_back(sql::make_expr(sql::Call{sql::Function::current_date, {}},
-                                         detail::word_span(s, in.begin(), in.end())));
+        detail::push_expr(s, sql::make_expr(sql::Call{sql::Function::current_date, {}},
+                                            detail::word_span(s, in.begin(), in.end())), 0);
     }
 };
 RETORT_ACTION(g::call_head) {
@@ -226,14 +253,15 @@ RETORT_ACTION(g::paren) {
         // The span ends at the ')' (the match also holds the padding after it).
         std::uint32_t end = s.offset(in.end());
         while (end > s.offset(in.begin()) && s.file.text()[end - 1] != ')') --end;
-        s.exprs.push_back(sql::make_expr(sql::Paren{std::move(inner)}, s.span(s.offset(in.begin()), end)));
+        std::size_t below = detail::height(s, inner);
+        detail::push_expr(s, sql::make_expr(sql::Paren{std::move(inner)}, s.span(s.offset(in.begin()), end)), below);
     }
 };
 RETORT_ACTION(g::column_ref) {
     RETORT_APPLY {
         (void)in;
         ast::Name n = s.pop_name();
-        s.exprs.push_back(sql::make_expr(sql::ColumnRef{n.text}, n.span));
+        detail::push_expr(s, sql::make_expr(sql::ColumnRef{n.text}, n.span), 0);
     }
 };
 RETORT_ACTION(g::negate) { RETORT_APPLY { detail::negate(s, s.span(s.offset(in.begin()), 0)); } };
@@ -241,14 +269,16 @@ RETORT_ACTION(g::unary_plus) {
     RETORT_APPLY {
         sql::ExprRef e = s.pop_expr();
         SourceSpan sp{e->span.file, s.offset(in.begin()), e->span.end};
-        s.exprs.push_back(sql::make_expr(sql::Unary{sql::UnaryOp::plus, std::move(e)}, sp));
+        std::size_t below = detail::height(s, e);
+        detail::push_expr(s, sql::make_expr(sql::Unary{sql::UnaryOp::plus, std::move(e)}, sp), below);
     }
 };
 RETORT_ACTION(g::not_prefix) {
     RETORT_APPLY {
         sql::ExprRef e = s.pop_expr();
         SourceSpan sp{e->span.file, s.offset(in.begin()), e->span.end};
-        s.exprs.push_back(sql::make_expr(sql::Unary{sql::UnaryOp::not_, std::move(e)}, sp));
+        std::size_t below = detail::height(s, e);
+        detail::push_expr(s, sql::make_expr(sql::Unary{sql::UnaryOp::not_, std::move(e)}, sp), below);
     }
 };
 #define RETORT_BINARY(rule, op) \
@@ -291,7 +321,8 @@ struct IsNullAction {
         const std::string& t = s.file.text();
         while (end > sp.begin && !std::isalpha(static_cast<unsigned char>(t[end - 1]))) --end;
         sp.end = end;
-        s.exprs.push_back(sql::make_expr(sql::IsNull{std::move(e), Negated}, sp));
+        std::size_t below = detail::height(s, e);
+        detail::push_expr(s, sql::make_expr(sql::IsNull{std::move(e), Negated}, sp), below);
     }
 };
 RETORT_ACTION(g::is_null_tail) : IsNullAction<false> {};
@@ -304,7 +335,8 @@ struct Action<g::in_tail<N>> {
         std::uint32_t end = s.offset(in.end());
         while (end > 0 && s.file.text()[end - 1] != ')') --end;
         SourceSpan sp{e->span.file, e->span.begin, end};
-        s.exprs.push_back(sql::make_expr(sql::InList{std::move(e), std::move(items), N}, sp));
+        std::size_t below = std::max(detail::height(s, e), detail::height(s, items));
+        detail::push_expr(s, sql::make_expr(sql::InList{std::move(e), std::move(items), N}, sp), below);
     }
 };
 template <bool N>
@@ -314,7 +346,8 @@ struct Action<g::like_tail<N>> {
         sql::ExprRef pattern = s.pop_expr();
         sql::ExprRef e = s.pop_expr();
         SourceSpan sp = detail::join(e, pattern);
-        s.exprs.push_back(sql::make_expr(sql::Like{std::move(e), std::move(pattern), N}, sp));
+        std::size_t below = std::max(detail::height(s, e), detail::height(s, pattern));
+        detail::push_expr(s, sql::make_expr(sql::Like{std::move(e), std::move(pattern), N}, sp), below);
     }
 };
 template <bool N>
@@ -325,8 +358,9 @@ struct Action<g::between_tail<N>> {
         sql::ExprRef low = s.pop_expr();
         sql::ExprRef e = s.pop_expr();
         SourceSpan sp = detail::join(e, high);
-        s.exprs.push_back(
-            sql::make_expr(sql::Between{std::move(e), std::move(low), std::move(high), N}, sp));
+        std::size_t below = std::max({detail::height(s, e), detail::height(s, low), detail::height(s, high)});
+        detail::push_expr(s, sql::make_expr(sql::Between{std::move(e), std::move(low), std::move(high), N}, sp),
+                          below);
     }
 };
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/ast/ast.hpp"
@@ -37,6 +38,8 @@ struct ParseState {
     std::vector<ast::Name> names;
     std::vector<std::size_t> name_marks;
     std::vector<sql::ExprRef> exprs;
+    // The height of each expression built (a leaf is 1), by detail::push_expr.
+    std::unordered_map<const sql::Expr*, std::size_t> heights;
     std::vector<std::size_t> expr_marks;
     std::vector<sql::BinaryOp> compare_ops;
     std::vector<ast::StringValue> strings;

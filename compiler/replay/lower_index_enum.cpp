@@ -16,12 +16,16 @@ bool Replayer::Impl::lower(const ast::CreateIndex& ci, const ast::Statement& st)
     index.where = ci.where;
     index.declared_at = ci.name ? ci.name->span : ci.table.span;
     std::vector<std::string> names;
+    std::vector<schema::IndexColumn> known;  // the columns that exist, once each
     for (const auto& ic : ci.columns) {
-        if (!find_column(*table, ic.column)) ok = false;
+        bool found = find_column(*table, ic.column);
+        ok = found && ok;
         if (std::find(names.begin(), names.end(), ic.column.text) != names.end()) {
             diag->error(DiagCode::invalid_definition, ic.column.span, "column \"{}\" appears twice in the index",
                         ic.column.text);
             ok = false;
+        } else if (found) {
+            known.push_back({ic.column.text, ic.descending});
         }
         names.push_back(ic.column.text);
         index.columns.push_back({ic.column.text, ic.descending});
@@ -35,15 +39,17 @@ bool Replayer::Impl::lower(const ast::CreateIndex& ci, const ast::Statement& st)
                              index.name, owner->second);
         b.note(other->declared_at, "index \"{}\" declared here", index.name);
         if (!ci.name) b.note(index.declared_at, "the name comes from the naming convention; give this index a name");
-        ok = false;
+        return false;  // the name stays the other index's
     }
-    if (!ok) return false;
+    // After a mistake the index is declared all the same, on the columns that
+    // exist, so that a later `drop index` finds it; only a correct one is a step.
+    if (!ok) index.columns = std::move(known);
     record(statement_at(ast::DropIndex{name_at(index.name, index.declared_at), false, false}, st.span, st.only));
     schema::Table work = *table;
     work.indexes.push_back(index);
     schema::TableRef after = replace_table(std::move(work));  // and index_owner
-    if (full) emit(plan::CreateIndex{std::move(index), std::move(after), ci.concurrently}, st.span);
-    return true;
+    if (ok && full) emit(plan::CreateIndex{std::move(index), std::move(after), ci.concurrently}, st.span);
+    return ok;
 }
 
 bool Replayer::Impl::lower(const ast::DropIndex& di, const ast::Statement& st) {
@@ -90,15 +96,15 @@ bool Replayer::Impl::lower(const ast::CreateEnum& ce, const ast::Statement& st) 
         if (std::find(type.values.begin(), type.values.end(), v.text) != type.values.end()) {
             diag->error(DiagCode::duplicate_object, v.span, "value '{}' appears twice in enum \"{}\"", v.text, type.name);
             ok = false;
+            continue;  // declared once, after a mistake
         }
         type.values.push_back(v.text);
     }
-    if (!ok) return false;
     record(statement_at(ast::DropEnum{name_at(type.name, ce.name.span), false}, st.span, st.only));
     touch_enum(type.name);
-    if (full) emit(plan::CreateEnum{type}, st.span);
+    if (ok && full) emit(plan::CreateEnum{type}, st.span);
     state.enums.insert_or_assign(type.name, std::move(type));
-    return true;
+    return ok;
 }
 
 bool Replayer::Impl::lower(const ast::DropEnum& de, const ast::Statement& st) {

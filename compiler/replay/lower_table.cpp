@@ -28,7 +28,10 @@ bool Replayer::Impl::lower(const ast::CreateTable& ct, const ast::Statement& st)
             continue;
         }
         schema::Column column;
-        ok = make_column(def, column) && ok;
+        if (!make_column(def, column)) {
+            column.invalid = true;
+            ok = false;
+        }
         work.columns.push_back(std::move(column));
     }
     // Keys and checks first, foreign keys last: a foreign key may point at a
@@ -46,12 +49,14 @@ bool Replayer::Impl::lower(const ast::CreateTable& ct, const ast::Statement& st)
         }
     }
     ok = check_autoincrement(work, ct.table.span) && ok;
-    if (!ok) return false;
+    // After a mistake the table is declared all the same, with what could be
+    // declared, so that later statements on it do not fail too; it becomes a
+    // plan step only without mistakes.
     record(statement_at(ast::DropTable{name_at(name, ct.table.span), false}, st.span, st.only));
     created_here.insert(name);
     schema::TableRef created = add_table(std::move(work));
-    if (full) emit(plan::CreateTable{std::move(created), ct.if_not_exists}, st.span);
-    return true;
+    if (ok && full) emit(plan::CreateTable{std::move(created), ct.if_not_exists}, st.span);
+    return ok;
 }
 
 bool Replayer::Impl::lower(const ast::DropTable& dt, const ast::Statement& st) {
@@ -100,14 +105,15 @@ bool Replayer::Impl::lower(const ast::RenameTable& rt, const ast::Statement& st)
             .note(taken->declared_at, "table \"{}\" declared here", rt.to.text);
         return false;
     }
-    if (!check_identifier(rt.to.text, rt.to.span, "table")) return false;
+    // A name that is too long is reported, and the table renamed all the same.
+    bool ok = check_identifier(rt.to.text, rt.to.span, "table");
     schema::TableRef before = state.table_ref(table->name);
     record(statement_at(ast::RenameTable{name_at(rt.to.text, rt.to.span), name_at(rt.from.text, rt.from.span)},
                         st.span, st.only));
     if (created_here.erase(rt.from.text)) created_here.insert(rt.to.text);
     schema::TableRef after = rename_table(rt.from.text, rt.to.text);
-    if (full) emit(plan::RenameTable{std::move(before), std::move(after)}, st.span);
-    return true;
+    if (ok && full) emit(plan::RenameTable{std::move(before), std::move(after)}, st.span);
+    return ok;
 }
 
 bool Replayer::Impl::lower(const ast::CommentOnTable& ct, const ast::Statement& st) {

@@ -4,8 +4,9 @@
 // A Replayer holds the schema state and applies revisions to it, statement by
 // statement. Each statement is checked against the state before it (unknown
 // or duplicate objects, foreign keys, data that does not fit, ...); a
-// statement that fails is reported and replays as a no-op, so one typo does
-// not cascade. Each statement that applies becomes one plan::Step carrying
+// statement that fails is reported, becomes no step, and still declares what
+// it can (docs/schema-model.md, "Recovery"), so one typo does not cascade.
+// Each statement without mistakes becomes one plan::Step carrying
 // the state a back end needs. Unnamed constraints and indexes are named by
 // the convention in naming.hpp (docs/schema-model.md).
 #include <cstddef>

@@ -27,6 +27,16 @@ struct Journal {
 // Inverse pieces of one statement, in execution order.
 using Inverse = std::vector<ast::Statement>;
 
+// One `alter table` being replayed: its actions change `work` (a copy of the
+// table) in order, each adding its plan actions and its inverse pieces.
+struct AlterWork {
+    schema::Table work;
+    std::vector<plan::AlterAction> actions;
+    std::vector<ast::AlterAction> undo;  // of the current action, in execution order
+    std::vector<std::pair<std::string, std::string>> renamed;  // columns, from -> to
+    SourceSpan at;                                              // the current action
+};
+
 struct Replayer::Impl {
     Impl(DiagnosticEngine& d, Options o) : diag(&d), options(o) {}
 
@@ -125,6 +135,23 @@ struct Replayer::Impl {
     bool lower(const ast::Update&, const ast::Statement&);
     bool lower(const ast::Delete&, const ast::Statement&);
     bool lower(const ast::Execute&, const ast::Statement&);
+
+    // ---- alter table actions (lower_alter.cpp), one handler each; false
+    // after a diagnostic, with `w.work` holding what the action could declare
+    // (docs/diagnostics.md, "Recovery").
+    bool alter(const ast::AddColumn&, AlterWork& w);
+    bool alter(const ast::DropColumn&, AlterWork& w);
+    bool alter(const ast::RenameColumn&, AlterWork& w);
+    bool alter(const ast::AlterColumnType&, AlterWork& w);
+    bool alter(const ast::SetNotNull&, AlterWork& w);
+    bool alter(const ast::DropNotNull&, AlterWork& w);
+    bool alter(const ast::SetDefault&, AlterWork& w);
+    bool alter(const ast::DropDefault&, AlterWork& w);
+    bool alter(const ast::AddConstraint&, AlterWork& w);
+    bool alter(const ast::DropConstraint&, AlterWork& w);
+    bool set_nullable(const ast::Name& column, bool nullable, AlterWork& w);
+    bool fk_types_fit(const schema::Column& to, const schema::Table& work, SourceSpan at);
+    void follow_renamed_columns(const std::string& table, const std::vector<std::pair<std::string, std::string>>& renamed);
 
     // Records an inverse piece (downgrade auto) when recording.
     void record(ast::Statement statement) {

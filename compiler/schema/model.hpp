@@ -29,6 +29,9 @@ struct Column {
     bool autoincrement = false;
     std::optional<std::string> comment;
     SourceSpan declared_at;
+    // Declared with a mistake already reported (a bad type or default): kept
+    // so that later statements find it, but values are not checked against it.
+    bool invalid = false;
 };
 
 enum class ConstraintKind { primary_key, unique, check, foreign_key };

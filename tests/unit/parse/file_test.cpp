@@ -216,6 +216,20 @@ TEST_CASE("hostile input gives a diagnostic, never a crash or a hang", "[parse][
             CHECK(p.diagnostics.find("nested too deeply") != std::string::npos);
         }
     }
+    SECTION("operator chains count one level per operator") {
+        // {terms, accepted}: a chain of n terms is an expression n levels high.
+        const std::vector<std::pair<int, bool>> cases = {{200, true}, {256, true}, {257, false}, {100000, false}};
+        for (const std::string op : {" + ", " * ", " || ", " or ", " and "}) {
+            for (const auto& [terms, accepted] : cases) {
+                std::string chain = "1";
+                for (int i = 1; i < terms; ++i) chain += op + "1";
+                auto p = parse_text("revision a; down_revision none; upgrade { update t set x = " + chain + "; }");
+                INFO(op << " x " << terms);
+                CHECK(static_cast<bool>(p.migration) == accepted);
+                CHECK((p.diagnostics.find("nested too deeply") != std::string::npos) == !accepted);
+            }
+        }
+    }
     SECTION("nesting just under the bound is fine") {
         std::string text = "revision a; down_revision none;\nupgrade { update t set x = ";
         text += std::string(200, '(') + "1" + std::string(200, ')') + "; }\n";
