@@ -25,8 +25,7 @@ const char* const graph_files[] = {
     "revision a1b2c3d4; down_revision none; upgrade { } downgrade { }",
     "revision b2c3d4e5; down_revision a1b2c3d4; upgrade { } downgrade { }",
     "revision c3d4e5f6; down_revision b2c3d4e5; branch_labels main; upgrade { } downgrade { }",
-    "revision d4e5f6a7; down_revision b2c3d4e5; branch_labels side; depends_on a1b2c3d4;\n"
-    "upgrade { } downgrade { }",
+    "revision d4e5f6a7; down_revision b2c3d4e5; branch_labels side; depends_on a1b2c3d4; upgrade { } downgrade { }",
     "revision e5f6a7b8; down_revision (c3d4e5f6, d4e5f6a7); upgrade { } downgrade { }",
     "revision f6a7b8c9; down_revision a1b2c3d4; branch_labels other; upgrade { } downgrade { }",
 };
