@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what retort needs to build (and, with --test, what its test suite
-# needs: the database engines and Alembic), on Debian 12, as root.
+# needs: the database engines, Alembic, and clang with the ASan, UBSan and
+# libFuzzer runtimes of libclang-rt-14-dev for the sanitizer build), on
+# Debian 12, as root.
 set -euo pipefail
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
@@ -8,7 +10,7 @@ want_test=0
 build_packages=(cmake ninja-build g++ libboost-program-options-dev libfmt-dev libyaml-cpp-dev
                 tao-pegtl-dev catch2)
 test_packages=(sqlite3 libsqlite3-dev postgresql mariadb-server mariadb-client python3-alembic
-               python3-yaml diffutils gdb)
+               python3-yaml diffutils gdb clang-14 clang libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
 [ $want_test = 1 ] && packages+=("${test_packages[@]}")

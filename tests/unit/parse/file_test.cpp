@@ -255,7 +255,14 @@ TEST_CASE("a 50 MB file parses quickly", "[parse][robustness]") {
     REQUIRE(p.migration);
     const auto& insert = std::get<retort::ast::Insert>(p.migration->upgrade.at(0).node);
     CHECK(insert.rows.size() == rows);
-    CHECK(seconds < 20.0);  // about 2 s on the 2-core build machine
+    // About 2 s on the 2-core build machine; the sanitizer build (ASan,
+    // UBSan and libFuzzer's coverage at -O1) is about ten times slower.
+#ifdef RETORT_SANITIZED
+    constexpr double limit = 200.0;
+#else
+    constexpr double limit = 20.0;
+#endif
+    CHECK(seconds < limit);
 }
 
 TEST_CASE("mutated sample files never crash: either an AST or an error", "[parse][robustness]") {

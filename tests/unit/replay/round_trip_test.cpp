@@ -44,8 +44,7 @@ const char* const invertible[] = {
     "alter table fees drop column note;",
     "alter table fees rename column status to state;",
     "alter table students rename column id to student_no;",
-    "alter table fees alter column amount type numeric(12, 2), alter column note set not null, "
-    "alter column status drop default, alter column amount set default 1;",
+    "alter table fees alter column amount type numeric(12, 2), alter column note set not null, alter column status drop default, alter column amount set default 1;",
     "alter table fees alter column status set default 'x', alter column status drop not null;",
     "alter table fees add constraint ck_fees_note check (note <> ''), add constraint uq_fees_note unique (note);",
     "alter table fees drop constraint ck_fees_1;",
