@@ -7,6 +7,7 @@
 
 #include "driver/command_line.hpp"
 #include "driver/commands.hpp"
+#include "driver/output_options.hpp"
 #include "driver/script/compile.hpp"
 #include "driver/script/project.hpp"
 #include "driver/script/script_output.hpp"
@@ -49,13 +50,10 @@ std::string render_sql(const schema::Schema& state, const dialects::Dialect& dia
 
 int cmd_schema(Invocation& inv) {
     po::options_description options("Options");
+    add_output_options(options, "schema");
     options.add_options()
-        ("dialect,d", po::value<std::string>()->value_name("D"), dialect_option_help().c_str())
         ("format", po::value<std::string>()->value_name("F")->default_value("sql"),
-         "sql: DDL of the dialect; mig: dialect-neutral .mig syntax")
-        ("output,o", po::value<std::string>()->value_name("FILE"), "write the schema to FILE, atomically")
-        ("check", po::value<std::string>()->value_name("GOLDEN"),
-         "compare with GOLDEN; print a unified diff and exit 1 on a difference");
+         "sql: DDL of the dialect; mig: dialect-neutral .mig syntax");
     auto p = parse_args(inv, options,
                         {.usage = "retort schema [REV] [options]",
                          .about = "Prints the full schema at REV (default: head; `heads` for every head\n"
@@ -72,24 +70,14 @@ int cmd_schema(Invocation& inv) {
     std::string rev = revs.empty() ? "head" : revs[0];
     std::string format = vm["format"].as<std::string>();
     if (format != "sql" && format != "mig") return usage_error(inv, fmt::format("unknown format '{}' (sql or mig)", format));
-    std::string dialect_name;
-    if (vm.count("dialect")) {
-        dialect_name = vm["dialect"].as<std::string>();
-        if (!dialect_id(dialect_name))
-            return usage_error(inv, unknown_dialect(dialect_name));
-    }
-    ScriptDestination destination;
-    if (vm.count("output")) destination.output = vm["output"].as<std::string>();
-    if (vm.count("check")) destination.check = vm["check"].as<std::string>();
+    OutputChoice choice;
+    if (auto status = read_output_options(inv, vm, choice)) return *status;
 
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
-    auto project = load_project(inv.paths, sources, diagnostics);
-    if (!project || diagnostics.has_errors()) {
-        diagnostics.print(inv.err);
-        return exit_input_error;
-    }
-    if (dialect_name.empty()) dialect_name = project->config.dialect;
+    auto project = load_project_or_report(inv, sources, diagnostics);
+    if (!project) return exit_input_error;
+    const std::string dialect_name = choice.dialect.empty() ? project->config.dialect : choice.dialect;
     auto id = dialect_id(dialect_name);
     if (!id) {
         diagnostics.print(inv.err);
@@ -125,7 +113,7 @@ int cmd_schema(Invocation& inv) {
     const bool failed = diagnostics.has_errors();
     diagnostics.print(inv.err);
     if (failed) return exit_input_error;
-    return deliver_script(inv.out, inv.err, text, destination);
+    return deliver_script(inv.out, inv.err, text, choice.destination);
 }
 
 }  // namespace retort::driver

@@ -6,6 +6,7 @@
 
 #include "driver/command_line.hpp"
 #include "driver/commands.hpp"
+#include "driver/output_options.hpp"
 #include "driver/script/compile.hpp"
 #include "driver/script/project.hpp"
 #include "driver/script/script_output.hpp"
@@ -42,11 +43,7 @@ const char* description(ScriptKind kind) {
 
 int run_script_command(Invocation& inv, ScriptKind kind) {
     po::options_description options("Options");
-    options.add_options()
-        ("dialect,d", po::value<std::string>()->value_name("D"), dialect_option_help().c_str())
-        ("output,o", po::value<std::string>()->value_name("FILE"), "write the script to FILE, atomically")
-        ("check", po::value<std::string>()->value_name("GOLDEN"),
-         "compare with GOLDEN; print a unified diff and exit 1 on a difference");
+    add_output_options(options, "script");
     auto p = parse_args(inv, options,
                         {.usage = synopsis(kind),
                          .about = description(kind),
@@ -66,31 +63,22 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
                                             "e.g. 'heads:{}'",
                                             range));
 
-    ScriptRequest request;
-    request.kind = kind;
-    request.range = range;
-    if (vm.count("dialect")) {
-        request.dialect = vm["dialect"].as<std::string>();
-        if (!dialect_id(request.dialect))
-            return usage_error(inv, unknown_dialect(request.dialect));
-    }
-    ScriptDestination destination;
-    if (vm.count("output")) destination.output = vm["output"].as<std::string>();
-    if (vm.count("check")) destination.check = vm["check"].as<std::string>();
+    OutputChoice choice;
+    if (auto status = read_output_options(inv, vm, choice)) return *status;
 
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
-    auto project = load_project(inv.paths, sources, diagnostics);
-    if (!project || diagnostics.has_errors()) {
-        diagnostics.print(inv.err);
-        return exit_input_error;
-    }
-    if (request.dialect.empty()) request.dialect = project->config.dialect;
+    auto project = load_project_or_report(inv, sources, diagnostics);
+    if (!project) return exit_input_error;
+    ScriptRequest request;
+    request.kind = kind;
+    request.range = range;
+    request.dialect = choice.dialect.empty() ? project->config.dialect : choice.dialect;
     auto script = compile_script(*project, request, diagnostics);
     keep_until_exit(project);
     diagnostics.print(inv.err);
     if (!script) return exit_input_error;
-    return deliver_script(inv.out, inv.err, *script, destination);
+    return deliver_script(inv.out, inv.err, *script, choice.destination);
 }
 
 }  // namespace
