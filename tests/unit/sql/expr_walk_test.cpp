@@ -107,11 +107,12 @@ TEST_CASE("any_of stops at the first node that matches", "[sql][walk]") {
         {"zz", 6, false},  // every node once
     }));
     CAPTURE(wanted);
+    const std::string name = wanted;  // clang 14 cannot capture a structured binding
     int n = 0;
     bool result = sql::any_of(e, [&](const sql::Expr& node) {
         ++n;
         const auto* ref = std::get_if<sql::ColumnRef>(&node.node);
-        return ref && ref->name == wanted;
+        return ref && ref->name == name;
     });
     CHECK(result == found);
     CHECK(n == calls);
