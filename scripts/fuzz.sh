@@ -4,8 +4,11 @@
 #   fuzz.sh build            configure (clang, RETORT_FUZZ) and build the targets
 #   fuzz.sh seeds            make the seed corpora from samples/ and tests/fuzz/seeds
 #   fuzz.sh smoke            every target for about a minute; fails on any finding
-#   fuzz.sh long [SECONDS]   every target for SECONDS (default 3600), then a
-#                            summary of execs and coverage in <tree>/fuzz/summary.txt
+#   fuzz.sh long [SECONDS] [TARGET...]
+#                            every target (or the ones named) for SECONDS
+#                            (default 3600), then a summary of execs and coverage
+#                            in <tree>/fuzz/summary.txt (summary-TARGET.txt when
+#                            one target is named, so runs can go in parallel)
 # Each run starts from the seeds and the corpus of earlier runs in
 # <tree>/fuzz/corpus/<target>; a finding is written to <tree>/fuzz/findings/.
 set -euo pipefail
@@ -76,6 +79,8 @@ stats() {
 
 fuzz_all() {
   local seconds=$1 summary=$2 status=0 t log
+  shift 2
+  if [ $# -gt 0 ]; then targets=("$@"); fi
   [ -d "$out/seeds" ] || seeds >/dev/null
   printf '%-14s %8s %10s %6s %6s %6s %s\n' target seconds execs cov ft corpus result >"$summary"
   for t in "${targets[@]}"; do
@@ -98,6 +103,12 @@ case ${1:-} in
   build) build ;;
   seeds) seeds ;;
   smoke) build >/dev/null; seeds >/dev/null; fuzz_all 60 "$out/smoke.txt" ;;
-  long) build >/dev/null; seeds >/dev/null; fuzz_all "${2:-3600}" "$out/summary.txt" ;;
+  long)
+    build >/dev/null
+    seconds=${2:-3600}
+    shift $(($# < 2 ? $# : 2))
+    if [ $# = 1 ]; then summary=$out/summary-$1.txt; else summary=$out/summary.txt; fi
+    [ -d "$out/seeds" ] || seeds >/dev/null
+    fuzz_all "$seconds" "$summary" "$@" ;;
   *) echo "usage: scripts/fuzz.sh build|seeds|smoke|long [SECONDS]" >&2; exit 2 ;;
 esac
