@@ -9,7 +9,7 @@ want_test=0
 
 build_packages=(cmake ninja-build g++ libboost-program-options-dev libfmt-dev libyaml-cpp-dev
                 tao-pegtl-dev catch2)
-test_packages=(sqlite3 libsqlite3-dev postgresql mariadb-server mariadb-client python3-alembic
+test_packages=(sqlite3 libsqlite3-dev postgresql mariadb-server mariadb-client python3-alembic python3-psycopg2 python3-pymysql
                python3-yaml diffutils gdb clang-14 clang libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
