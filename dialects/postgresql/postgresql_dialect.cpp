@@ -100,4 +100,18 @@ void PostgresqlDialect::alter_column(const plan::AlterColumn& action, const plan
     alter_column_rest(action, step, default_around, ctx);
 }
 
+void PostgresqlDialect::insert(const plan::Insert& step, Context& ctx) const {
+    BaseDialect::insert(step, ctx);
+    const schema::Table& table = *step.table;
+    for (const auto& name : step.columns) {
+        const schema::Column* column = table.column(name);
+        if (!column || !column->autoincrement) continue;
+        // pg_get_serial_sequence parses its first argument as SQL (quoted
+        // as a name) and takes the second literally.
+        std::string col = quote_identifier(column->name);
+        ctx.emit("SELECT setval(pg_get_serial_sequence(" + string_literal(quote_identifier(table.name)) + ", " +
+                 string_literal(column->name) + "), MAX(" + col + ")) FROM " + quote_identifier(table.name));
+    }
+}
+
 }  // namespace retort::dialects

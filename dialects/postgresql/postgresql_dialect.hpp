@@ -13,6 +13,8 @@
 //  - ALTER COLUMN ... TYPE gets USING for casts PostgreSQL does not make on
 //    assignment (to/from an enum via text), with the default dropped and
 //    restored around it;
+//  - an insert with explicit values for an identity/serial column is
+//    followed by a setval of its sequence to the column's max;
 //  - enum values: ADD VALUE outside the transaction block (a value added in
 //    a transaction cannot be used before it commits), DROP VALUE as the
 //    rename / create / convert / drop sequence (postgresql_enum.cpp).
@@ -43,6 +45,11 @@ public:
 
     // True when `expr` names one of `columns` (postgresql_enum.cpp).
     static bool mentions_any(const sql::ExprRef& expr, const std::vector<std::string>& columns);
+
+    // data: an insert that gives values to an identity or serial column
+    // moves the column's sequence past them (setval to the column's max), so
+    // the application's next plain insert does not collide
+    void insert(const plan::Insert&, Context&) const override;
 
     // enum types (postgresql_enum.cpp)
     void add_enum_value(const plan::AddEnumValue&, Context&) const override;

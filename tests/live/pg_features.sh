@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # pg_features.sh RETORT
 # PostgreSQL specifics the samples do not reach, applied live: names that
-# need quoting, identity, JSONB, timestamptz, uuid, comments with quotes,
+# need quoting, identity (and its sequence after explicit ids), JSONB, timestamptz, uuid, comments with quotes,
 # FK actions, DESC and partial indexes, CREATE INDEX CONCURRENTLY, an enum
 # value added and used in the same run, enum <-> text with a partial index on
 # the column, text -> integer with USING, DROP VALUE, the version table in a
@@ -110,6 +110,9 @@ check "SELECT is_identity FROM information_schema.columns WHERE table_name = 'us
 check "SELECT pg_get_indexdef('ix_user_mood'::regclass)" 'CREATE INDEX ix_user_mood ON public."user" USING btree (mood, "order" DESC) WHERE (mood <> '"'"'sad'"'"'::text)'
 check "SELECT confdeltype::text || confupdtype::text FROM pg_constraint WHERE conname = 'fk_posts_user_id_user'" "cr"
 check "SELECT version_num FROM ops.\"Versions\"" "cccc0003"
+# The insert gave id 1 explicitly: the identity's sequence was moved past it,
+# so the application's own next insert gets 2, not a duplicate key.
+check "INSERT INTO \"user\" (\"Display Name\") VALUES ('Bob') RETURNING id" "2"
 
 apply_or_fail "$db" "$WORK/down.sql" "downgrade"
 check "SELECT string_agg(schemaname || '.' || tablename, ' ') FROM pg_tables WHERE schemaname IN ('public', 'ops')" 'ops.Versions'

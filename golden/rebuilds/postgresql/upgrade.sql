@@ -50,6 +50,8 @@ INSERT INTO owners (id, name, code) VALUES
     (2, 'Bob', 'B2'),
     (3, 'Cy', 'C3');
 
+SELECT setval(pg_get_serial_sequence('owners', 'id'), MAX(id)) FROM owners;
+
 INSERT INTO items (id, owner_id, label, qty, price, note, reviewer_id, legacy) VALUES
     (1, 1, 'hammer', 3, 12.50, 'it''s heavy', 2, 'H-1'),
     (2, 1, 'nails', 500, 0.02, NULL, NULL, NULL),

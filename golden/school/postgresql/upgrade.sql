@@ -61,11 +61,15 @@ INSERT INTO students (id, name, email, enrolled_on) VALUES
     (2, 'Alan Turing', 'alan@school.example', DATE '2023-09-01'),
     (3, 'Grace Hopper', NULL, DATE '2024-01-08');
 
+SELECT setval(pg_get_serial_sequence('students', 'id'), MAX(id)) FROM students;
+
 INSERT INTO fees (id, student_id, amount, status, due_date, description) VALUES
     (1, 1, 250.00, 'unpaid', TIMESTAMP '2024-02-01 00:00:00', 'spring term tuition'),
     (2, 1, 35.50, 'paid', TIMESTAMP '2024-01-15 00:00:00', 'lab materials'),
     (3, 2, 250.00, 'unpaid', TIMESTAMP '2024-02-01 00:00:00', 'spring term tuition'),
     (4, 3, 0, 'pending', TIMESTAMP '2024-03-01 12:30:00', NULL);
+
+SELECT setval(pg_get_serial_sequence('fees', 'id'), MAX(id)) FROM fees;
 
 UPDATE fees SET status = 'pending' WHERE status = 'unpaid' OR status IS NULL;
 
