@@ -108,11 +108,13 @@ struct keyword : seq<Word, not_at<ident_other>, skip> {};
 
 RETORT_KEYWORD(action, "action");
 RETORT_KEYWORD(add, "add");
+RETORT_KEYWORD(after, "after");
 RETORT_KEYWORD(alter, "alter");
 RETORT_KEYWORD(and_, "and");
 RETORT_KEYWORD(as, "as");
 RETORT_KEYWORD(asc, "asc");
 RETORT_KEYWORD(auto_, "auto");
+RETORT_KEYWORD(before, "before");
 RETORT_KEYWORD(between, "between");
 RETORT_KEYWORD(branch_labels, "branch_labels");
 RETORT_KEYWORD(cascade, "cascade");

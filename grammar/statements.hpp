@@ -137,7 +137,10 @@ struct enum_label : seq<string_literal> {};
 struct create_enum
     : seq<kw_type, must<type_name>, must<kw_as>, must<kw_enum_>, must<lparen>, must<enum_label>,
           star<comma, must<enum_label>>, must<rparen>> {};
-struct at_add_value : seq<kw_add, must<kw_value>, must<enum_label>> {};
+// `add value 'x' [before 'y' | after 'y']`: where the new value goes.
+struct ev_before : seq<kw_before, must<enum_label>> {};
+struct ev_after : seq<kw_after, must<enum_label>> {};
+struct at_add_value : seq<kw_add, must<kw_value>, must<enum_label>, opt<sor<ev_before, ev_after>>> {};
 struct at_rename_value
     : seq<kw_rename, must<kw_value>, must<enum_label>, must<kw_to>, must<enum_label>> {};
 struct at_drop_value : seq<kw_drop, must<kw_value>, must<enum_label>> {};

@@ -173,9 +173,13 @@ struct CreateEnum {
     std::vector<StringValue> values;
 };
 
+enum class EnumPlace { last, before, after };
+
 struct AddEnumValue {
     Name type;
     StringValue value;
+    EnumPlace place = EnumPlace::last;
+    StringValue anchor;  // the value it goes before or after (not for last)
 };
 
 struct RenameEnumValue {

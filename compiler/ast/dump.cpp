@@ -213,7 +213,10 @@ void statement(std::string& out, int depth, const Statement& st) {
                 for (const auto& v : n.values) values += (values.empty() ? "" : ", ") + quote(v.text);
                 line(out, depth, "create type " + name(n.name) + " as enum (" + values + ")" + suffix);
             } else if constexpr (std::is_same_v<T, AddEnumValue>) {
-                line(out, depth, "alter type " + name(n.type) + " add value " + quote(n.value.text) + suffix);
+                std::string place = n.place == EnumPlace::before  ? " before " + quote(n.anchor.text)
+                                    : n.place == EnumPlace::after ? " after " + quote(n.anchor.text)
+                                                                  : std::string();
+                line(out, depth, "alter type " + name(n.type) + " add value " + quote(n.value.text) + place + suffix);
             } else if constexpr (std::is_same_v<T, RenameEnumValue>) {
                 line(out, depth, "alter type " + name(n.type) + " rename value " + quote(n.from.text) + " to " + quote(n.to.text) + suffix);
             } else if constexpr (std::is_same_v<T, DropEnumValue>) {

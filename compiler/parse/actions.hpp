@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <utility>
 
 #include "compiler/parse/errors.hpp"
 #include "compiler/parse/parse_state.hpp"
@@ -584,8 +585,17 @@ RETORT_ACTION(g::create_enum) {
         s.labels.clear();
     }
 };
+RETORT_ACTION(g::ev_before) { RETORT_APPLY { (void)in; s.enum_place = ast::EnumPlace::before; } };
+RETORT_ACTION(g::ev_after) { RETORT_APPLY { (void)in; s.enum_place = ast::EnumPlace::after; } };
 RETORT_ACTION(g::at_add_value) {
-    RETORT_APPLY { (void)in; s.pending = ast::AddEnumValue{ast::Name{}, std::move(s.labels.at(0))}; s.labels.clear(); }
+    RETORT_APPLY {
+        (void)in;
+        ast::AddEnumValue add{ast::Name{}, std::move(s.labels.at(0))};
+        add.place = std::exchange(s.enum_place, ast::EnumPlace::last);
+        if (add.place != ast::EnumPlace::last) add.anchor = std::move(s.labels.at(1));
+        s.pending = std::move(add);
+        s.labels.clear();
+    }
 };
 RETORT_ACTION(g::at_rename_value) {
     RETORT_APPLY {

@@ -70,6 +70,7 @@ struct ParseState {
     bool if_exists = false;
     bool if_not_exists = false;
     bool has_index_name = false;
+    ast::EnumPlace enum_place = ast::EnumPlace::last;
     sql::ExprRef where;
     std::vector<ast::StringValue> labels;
     std::vector<std::vector<sql::ExprRef>> rows;

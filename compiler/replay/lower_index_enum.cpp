@@ -153,12 +153,24 @@ bool Replayer::Impl::lower(const ast::AddEnumValue& av, const ast::Statement& st
             .note(type->declared_at, "type \"{}\" declared here", type->name);
         return false;
     }
+    auto at = type->values.end();
+    if (av.place != ast::EnumPlace::last) {
+        at = std::find(type->values.begin(), type->values.end(), av.anchor.text);
+        if (at == type->values.end()) {
+            diag->error(DiagCode::unknown_object, av.anchor.span, "enum \"{}\" has no value '{}' (it has {})",
+                        type->name, av.anchor.text, quoted_values(type->values))
+                .note(type->declared_at, "type \"{}\" declared here", type->name);
+            return false;
+        }
+        if (av.place == ast::EnumPlace::after) ++at;
+    }
+    auto position = at - type->values.begin();
     record(statement_at(ast::DropEnumValue{name_at(type->name, av.type.span), av.value}, st.span, st.only));
     touch_enum(type->name);
     schema::EnumType* e = &state.enums.find(av.type.text)->second;
     std::optional<schema::EnumType> before;
     if (full) before = *e;
-    e->values.push_back(av.value.text);
+    e->values.insert(e->values.begin() + position, av.value.text);
     if (full) emit(plan::AddEnumValue{std::move(*before), *e, av.value.text, users_of(e->name)}, st.span);
     return true;
 }
@@ -231,14 +243,13 @@ bool Replayer::Impl::lower(const ast::DropEnumValue& dv, const ast::Statement& s
             }
         }
     if (inverse) {
+        // The value goes back where it was: before the value that followed it.
+        ast::AddEnumValue back{name_at(type->name, dv.type.span), dv.value};
         if (pos + 1 != type->values.end()) {
-            diag->error(DiagCode::not_invertible, dv.value.span,
-                        "downgrade auto cannot invert dropping value '{}' of enum \"{}\": adding it back would put it "
-                        "last, not before '{}'; write a downgrade block instead",
-                        dv.value.text, type->name, *(pos + 1));
-        } else {
-            record(statement_at(ast::AddEnumValue{name_at(type->name, dv.type.span), dv.value}, st.span, st.only));
+            back.place = ast::EnumPlace::before;
+            back.anchor = ast::StringValue{*(pos + 1), dv.value.span};
         }
+        record(statement_at(std::move(back), st.span, st.only));
     }
     touch_enum(type->name);
     schema::EnumType* e = &state.enums.find(dv.type.text)->second;

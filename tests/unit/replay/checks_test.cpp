@@ -66,6 +66,8 @@ const Case cases[] = {
      "error: enum \"fee_status\" already has value 'paid'"},
     {"unknown enum value", base_tables, "alter type fee_status drop value 'late';",
      "error: enum \"fee_status\" has no value 'late' (it has 'pending', 'paid')"},
+    {"add value before an unknown value", base_tables, "alter type fee_status add value 'late' after 'pend';",
+     "error: enum \"fee_status\" has no value 'pend' (it has 'pending', 'paid')"},
     {"rename enum value onto existing", base_tables, "alter type fee_status rename value 'pending' to 'paid';",
      "error: enum \"fee_status\" already has value 'paid'"},
     {"rename table onto existing", base_tables, "alter table fees rename to students;",
