@@ -39,6 +39,9 @@ struct Options {
     std::string version_table = "alembic_version";
     std::string version_table_schema;   // empty: none
     std::string postgresql_json = "jsonb";
+    std::string postgresql_autoincrement = "identity";  // identity | serial
+    std::string sqlite_autoincrement = "autoincrement"; // autoincrement | rowid
+    std::string sqlite_json = "text";                   // text | json
     std::string mysql_engine = "InnoDB";
     std::string mysql_charset = "utf8mb4";
     std::string mysql_collation;        // empty: the server's default

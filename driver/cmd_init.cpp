@@ -24,7 +24,8 @@ constexpr const char* config_text =
     "version_table_schema: null\n"
     "transaction_per_migration: false\n"
     "file_template: \"{year}_{month}_{day}_{hour}{minute}_{rev}_{slug}\"\n"
-    "postgresql: { json: jsonb }\n"
+    "postgresql: { json: jsonb, autoincrement: identity }\n"
+    "sqlite: { autoincrement: autoincrement, json: text }\n"
     "mysql: { engine: InnoDB, charset: utf8mb4 }\n";
 
 constexpr const char* readme_text =

@@ -178,8 +178,20 @@ public:
                 section(v, k, [&](const std::string& sk, const YAML::Node& skey, const YAML::Node& sv) {
                     if (sk == "json")
                         choice(sv, "postgresql.json", config.postgresql.json, {"jsonb", "json"});
+                    else if (sk == "autoincrement")
+                        choice(sv, "postgresql.autoincrement", config.postgresql.autoincrement,
+                               {"identity", "serial"});
                     else
-                        unknown(skey, "postgresql", "json");
+                        unknown(skey, "postgresql", "json, autoincrement");
+                });
+            } else if (k == "sqlite") {
+                section(v, k, [&](const std::string& sk, const YAML::Node& skey, const YAML::Node& sv) {
+                    if (sk == "autoincrement")
+                        choice(sv, "sqlite.autoincrement", config.sqlite.autoincrement, {"autoincrement", "rowid"});
+                    else if (sk == "json")
+                        choice(sv, "sqlite.json", config.sqlite.json, {"text", "json"});
+                    else
+                        unknown(skey, "sqlite", "autoincrement, json");
                 });
             } else if (k == "mysql") {
                 section(v, k, [&](const std::string& sk, const YAML::Node& skey, const YAML::Node& sv) {
@@ -197,7 +209,7 @@ public:
             } else {
                 unknown(key, "retort.yaml",
                         "versions, dialect, version_table, version_table_schema, "
-                        "transaction_per_migration, file_template, postgresql, mysql");
+                        "transaction_per_migration, file_template, postgresql, mysql, sqlite");
             }
         });
     }

@@ -10,7 +10,13 @@
 namespace retort::config {
 
 struct PostgresqlOptions {
-    std::string json = "jsonb";  // jsonb | json
+    std::string json = "jsonb";              // jsonb | json
+    std::string autoincrement = "identity";  // identity | serial (SQLAlchemy's SERIAL / BIGSERIAL)
+};
+
+struct SqliteOptions {
+    std::string autoincrement = "autoincrement";  // autoincrement | rowid (SQLAlchemy's plain INTEGER PRIMARY KEY)
+    std::string json = "text";                    // text | json (SQLAlchemy declares JSON)
 };
 
 struct MysqlOptions {
@@ -28,6 +34,7 @@ struct Config {
     bool transaction_per_migration = false;
     std::string file_template = "{year}_{month}_{day}_{hour}{minute}_{rev}_{slug}";
     PostgresqlOptions postgresql;
+    SqliteOptions sqlite;
     MysqlOptions mysql;
 };
 

@@ -21,6 +21,32 @@ PostgresqlDialect::PostgresqlDialect(Options options)
     functions_.set(sql::Function::now, {"now"});  // now(), not CURRENT_TIMESTAMP
 }
 
+// ------------------------------------------------------------ autoincrement
+
+namespace {
+
+const char* serial_type(sql::TypeKind kind) {
+    switch (kind) {
+        case sql::TypeKind::smallint: return "SMALLSERIAL";
+        case sql::TypeKind::bigint: return "BIGSERIAL";
+        default: return "SERIAL";
+    }
+}
+
+}  // namespace
+
+std::string PostgresqlDialect::column_definition(const schema::Column& column, const schema::Table& table,
+                                                 Context& ctx) const {
+    if (!column.autoincrement || options_.postgresql_autoincrement != "serial")
+        return BaseDialect::column_definition(column, table, ctx);
+    // SERIAL is integer + an owned sequence + its nextval() default, made in one go.
+    return quote_identifier(column.name) + " " + serial_type(column.type.kind) + " NOT NULL";
+}
+
+std::string PostgresqlDialect::drop_autoincrement_action() const {
+    return options_.postgresql_autoincrement == "serial" ? "DROP DEFAULT" : "DROP IDENTITY";
+}
+
 // ------------------------------------------------------------ literals
 
 std::string PostgresqlDialect::binary_literal(std::string_view bytes) const {

@@ -36,6 +36,12 @@ public:
     std::string binary_literal(std::string_view bytes) const override;
     std::string boolean_literal(bool value) const override;
 
+    // autoincrement: an identity column, or with `postgresql.autoincrement:
+    // serial` SERIAL / BIGSERIAL / SMALLSERIAL as SQLAlchemy writes it
+    std::string column_definition(const schema::Column& column, const schema::Table& table,
+                                  Context& ctx) const override;
+    std::string drop_autoincrement_action() const override;
+
     // alter column: USING casts, defaults around a type change
     void alter_column(const plan::AlterColumn&, const plan::AlterTable& step, Context&) const override;
     // The USING clause (with a leading space) for a change of `column` from

@@ -63,7 +63,7 @@ void SqliteDialect::alter_by_rebuild(const plan::AlterTable& step, const std::st
     bool kept = false;
     const schema::Column* old_key = autoincrement_column(*step.before);
     const schema::Column* new_key = autoincrement_column(*step.after);
-    if (old_key && new_key) {
+    if (old_key && new_key && autoincrement_keyword()) {
         std::string old_name = old_key->name;
         for (const auto& [from, to] : columns.native_renames)
             if (from == old_name) old_name = to;
@@ -196,7 +196,7 @@ void SqliteDialect::rebuild_enum_users(const plan::EnumUsers& users, std::string
             else
                 copies.push_back({column.name, name});
         }
-        rebuild_table(table, copies, autoincrement_column(table) != nullptr, reason, ctx);
+        rebuild_table(table, copies, autoincrement_keyword() && autoincrement_column(table), reason, ctx);
     }
 }
 

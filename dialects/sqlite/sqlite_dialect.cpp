@@ -61,7 +61,8 @@ SqliteDialect::SqliteDialect(Options options)
     types_.set(K::datetime, {"DATETIME", true});        // NUMERIC
     types_.set(K::timestamp, {"TIMESTAMP", true});      // NUMERIC
     types_.set(K::timestamptz, {"TIMESTAMPTZ", true});  // NUMERIC
-    types_.set(K::json, {"TEXT"});      // TEXT: JSON's NUMERIC affinity would turn '1.50' into 1.5
+    // TEXT: JSON's NUMERIC affinity would turn '1.50' into 1.5; JSON when asked (SQLAlchemy's spelling)
+    types_.set(K::json, {options_.sqlite_json == "json" ? "JSON" : "TEXT"});
     types_.set(K::uuid, {"CHAR(36)"});  // TEXT
 }
 
@@ -102,7 +103,14 @@ std::string SqliteDialect::timestamp_literal(std::string_view text) const { retu
 
 // ------------------------------------------------------------ definitions
 
-std::string SqliteDialect::autoincrement_clause(const schema::Column&) const { return " AUTOINCREMENT"; }
+// With `sqlite.autoincrement: rowid` the key is a plain INTEGER PRIMARY KEY,
+// the rowid alias SQLAlchemy makes: ids may be reused after the newest row is
+// deleted, and there is no sqlite_sequence row.
+std::string SqliteDialect::autoincrement_clause(const schema::Column&) const {
+    return autoincrement_keyword() ? " AUTOINCREMENT" : "";
+}
+
+bool SqliteDialect::autoincrement_keyword() const { return options_.sqlite_autoincrement != "rowid"; }
 
 std::string SqliteDialect::default_value(const sql::Expr& expr, Context& ctx) const {
     std::string text = expression(expr, ctx);

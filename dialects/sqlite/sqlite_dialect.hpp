@@ -21,6 +21,9 @@ class SqliteDialect : public BaseDialect {
 public:
     // The type spellings that differ (sqlite_dialect.cpp).
     explicit SqliteDialect(Options options);
+    // True unless `sqlite.autoincrement: rowid`: keys say AUTOINCREMENT and
+    // their counter lives in sqlite_sequence.
+    bool autoincrement_keyword() const;
 
     // ------------------------------------------------------------ rendering
     const WordSet& reserved_words() const override;

@@ -23,6 +23,9 @@ dialects::Options dialect_options(const config::Config& config) {
     options.version_table = config.version_table;
     options.version_table_schema = config.version_table_schema.value_or("");
     options.postgresql_json = config.postgresql.json;
+    options.postgresql_autoincrement = config.postgresql.autoincrement;
+    options.sqlite_autoincrement = config.sqlite.autoincrement;
+    options.sqlite_json = config.sqlite.json;
     options.mysql_engine = config.mysql.engine;
     options.mysql_charset = config.mysql.charset;
     options.mysql_collation = config.mysql.collation;

@@ -33,7 +33,8 @@ TEST_CASE("every key of cli.md is read", "[config]") {
         "version_table_schema: audit\n"
         "transaction_per_migration: true\n"
         "file_template: \"{rev}_{slug}\"\n"
-        "postgresql: { json: json }\n"
+        "postgresql: { json: json, autoincrement: serial }\n"
+        "sqlite: { autoincrement: rowid, json: json }\n"
         "mysql: { engine: Aria, charset: latin1, collation: latin1_bin, flavor: mariadb }\n");
     INFO(l.diagnostics);
     REQUIRE(l.config);
@@ -45,6 +46,9 @@ TEST_CASE("every key of cli.md is read", "[config]") {
     CHECK(c.transaction_per_migration);
     CHECK(c.file_template == "{rev}_{slug}");
     CHECK(c.postgresql.json == "json");
+    CHECK(c.postgresql.autoincrement == "serial");
+    CHECK(c.sqlite.autoincrement == "rowid");
+    CHECK(c.sqlite.json == "json");
     CHECK(c.mysql.engine == "Aria");
     CHECK(c.mysql.charset == "latin1");
     CHECK(c.mysql.collation == "latin1_bin");
@@ -61,6 +65,9 @@ TEST_CASE("defaults, an empty file, and a null schema", "[config]") {
         CHECK_FALSE(l.config->version_table_schema);
         CHECK_FALSE(l.config->transaction_per_migration);
         CHECK(l.config->postgresql.json == "jsonb");
+        CHECK(l.config->postgresql.autoincrement == "identity");
+        CHECK(l.config->sqlite.autoincrement == "autoincrement");
+        CHECK(l.config->sqlite.json == "text");
     }
 }
 
@@ -75,7 +82,7 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
     auto c = GENERATE(values<Bad>({
         {"versions: [versions]\ndialects: postgresql\n",
          "retort.yaml:2:1: error: unknown key 'dialects' in retort.yaml; the known keys are versions, dialect, "
-         "version_table, version_table_schema, transaction_per_migration, file_template, postgresql, mysql"},
+         "version_table, version_table_schema, transaction_per_migration, file_template, postgresql, mysql, sqlite"},
         {"dialect: oracle\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, not 'oracle'"},
         {"dialect: [postgresql]\n", "retort.yaml:1:10: error: 'dialect' must be a string"},
         {"versions: {a: b}\n", "retort.yaml:1:11: error: 'versions' must be a list of folder names, e.g. [versions]"},
@@ -83,7 +90,15 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
         {"versions: []\n", "retort.yaml:1:11: error: 'versions' must name at least one folder"},
         {"transaction_per_migration: maybe\n", "retort.yaml:1:28: error: 'transaction_per_migration' must be true or false"},
         {"postgresql: { json: xml }\n", "retort.yaml:1:21: error: 'postgresql.json' must be one of jsonb, json, not 'xml'"},
-        {"postgresql: { jsn: json }\n", "retort.yaml:1:15: error: unknown key 'jsn' in postgresql; the known keys are json"},
+        {"postgresql: { jsn: json }\n",
+         "retort.yaml:1:15: error: unknown key 'jsn' in postgresql; the known keys are json, autoincrement"},
+        {"postgresql: { autoincrement: bigserial }\n",
+         "retort.yaml:1:30: error: 'postgresql.autoincrement' must be one of identity, serial, not 'bigserial'"},
+        {"sqlite: { autoincrement: yes }\n",
+         "retort.yaml:1:26: error: 'sqlite.autoincrement' must be one of autoincrement, rowid, not 'yes'"},
+        {"sqlite: { json: jsonb }\n", "retort.yaml:1:17: error: 'sqlite.json' must be one of text, json, not 'jsonb'"},
+        {"sqlite: { wal: true }\n",
+         "retort.yaml:1:11: error: unknown key 'wal' in sqlite; the known keys are autoincrement, json"},
         {"mysql:\n  engine: InnoDB\n  charst: utf8\n",
          "retort.yaml:3:3: error: unknown key 'charst' in mysql; the known keys are engine, charset, collation, flavor"},
         {"mysql: InnoDB\n", "retort.yaml:1:8: error: 'mysql' must be a mapping of options, e.g. { key: value }"},
