@@ -94,8 +94,11 @@ struct ac_set_not_null : seq<kw_set, kw_not_, must<kw_null>> {};
 struct ac_set_default : seq<kw_set, kw_default_, must<expr>> {};
 struct ac_drop_not_null : seq<kw_drop, kw_not_, must<kw_null>> {};
 struct ac_drop_default : seq<kw_drop, kw_default_> {};
+struct ac_set_autoincrement : seq<kw_set, co_autoincrement_kw> {};
+struct ac_drop_autoincrement : seq<kw_drop, co_autoincrement_kw> {};
 struct alter_column_op
-    : sor<ac_type, ac_set_not_null, ac_set_default, ac_drop_not_null, ac_drop_default> {};
+    : sor<ac_type, ac_set_not_null, ac_set_default, ac_drop_not_null, ac_drop_default, ac_set_autoincrement,
+          ac_drop_autoincrement> {};
 struct aa_alter_column : seq<kw_alter, opt<kw_column>, must<column_name>, must<alter_column_op>> {};
 
 struct alter_action : sor<aa_add, aa_drop, aa_rename, aa_alter_column> {};

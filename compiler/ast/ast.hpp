@@ -134,12 +134,14 @@ struct SetNotNull { Name column; };
 struct DropNotNull { Name column; };
 struct SetDefault { Name column; sql::ExprRef value; };
 struct DropDefault { Name column; };
+struct SetAutoincrement { Name column; };
+struct DropAutoincrement { Name column; };
 struct AddConstraint { TableConstraint constraint; };  // also `add primary key (...)`
 struct DropConstraint { Name name; };
 
 struct AlterAction {
     std::variant<AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, DropNotNull,
-                 SetDefault, DropDefault, AddConstraint, DropConstraint>
+                 SetDefault, DropDefault, SetAutoincrement, DropAutoincrement, AddConstraint, DropConstraint>
         node;
     SourceSpan span;
 };

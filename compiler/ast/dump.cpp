@@ -164,6 +164,10 @@ std::string alter_action(const AlterAction& a) {
             else if constexpr (std::is_same_v<T, SetDefault>)
                 return "alter column " + name(n.column) + " set default " + expr(n.value);
             else if constexpr (std::is_same_v<T, DropDefault>) return "alter column " + name(n.column) + " drop default";
+            else if constexpr (std::is_same_v<T, SetAutoincrement>)
+                return "alter column " + name(n.column) + " set autoincrement";
+            else if constexpr (std::is_same_v<T, DropAutoincrement>)
+                return "alter column " + name(n.column) + " drop autoincrement";
             else if constexpr (std::is_same_v<T, AddConstraint>) return "add " + constraint(n.constraint);
             else return "drop constraint " + name(n.name);
         },

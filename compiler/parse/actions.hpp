@@ -521,6 +521,12 @@ RETORT_ACTION(g::ac_type) {
 RETORT_ACTION(g::ac_set_not_null) { RETORT_APPLY { (void)in; push_action(s, ast::SetNotNull{s.pop_name()}, SourceSpan{}); } };
 RETORT_ACTION(g::ac_drop_not_null) { RETORT_APPLY { (void)in; push_action(s, ast::DropNotNull{s.pop_name()}, SourceSpan{}); } };
 RETORT_ACTION(g::ac_drop_default) { RETORT_APPLY { (void)in; push_action(s, ast::DropDefault{s.pop_name()}, SourceSpan{}); } };
+RETORT_ACTION(g::ac_set_autoincrement) {
+    RETORT_APPLY { (void)in; push_action(s, ast::SetAutoincrement{s.pop_name()}, SourceSpan{}); }
+};
+RETORT_ACTION(g::ac_drop_autoincrement) {
+    RETORT_APPLY { (void)in; push_action(s, ast::DropAutoincrement{s.pop_name()}, SourceSpan{}); }
+};
 RETORT_ACTION(g::ac_set_default) {
     RETORT_APPLY {
         (void)in;

@@ -76,8 +76,8 @@ RETORT_ERROR(g::drop_action_what, "expected 'column' or 'constraint' after 'drop
 RETORT_ERROR(g::rename_what, "expected 'to' or 'column' after 'rename'");
 RETORT_ERROR(g::kw_to, "expected 'to'");
 RETORT_ERROR(g::alter_column_op,
-             "expected 'type', 'set not null', 'drop not null', 'set default' or "
-             "'drop default'");
+             "expected 'type', 'set not null', 'drop not null', 'set default', 'drop default', "
+             "'set autoincrement' or 'drop autoincrement'");
 RETORT_ERROR(g::alter_action,
              "expected an alter table action: add, drop, rename or alter column");
 RETORT_ERROR(g::kw_is, "expected 'is'");

@@ -140,7 +140,11 @@ bool Replayer::Impl::alter(const ast::DropColumn& a, AlterWork& w) {
     if (inverse) {
         diag->warning(DiagCode::data_not_restored, a.column.span,
                       "downgrade auto recreates column {} but not the values it held", qualified(work, gone.name));
-        undo(w, ast::AddColumn{to_column_def(gone, w.at)});
+        schema::Column back = gone;
+        const schema::Constraint* pk = work.primary_key();
+        if (!pk || std::find(pk->columns.begin(), pk->columns.end(), gone.name) == pk->columns.end())
+            back.autoincrement = false;  // the key is gone already: see DropConstraint
+        undo(w, ast::AddColumn{to_column_def(back, w.at)});
     }
     w.actions.push_back({plan::DropColumn{std::move(gone)}, w.at});
     return true;
@@ -285,6 +289,31 @@ bool Replayer::Impl::alter(const ast::DropDefault& a, AlterWork& w) {
     return true;
 }
 
+bool Replayer::Impl::set_autoincrement(const ast::Name& name_of_column, bool on, AlterWork& w) {
+    schema::Table& work = w.work;
+    if (!find_column(work, name_of_column)) return false;
+    schema::Column* column = work.column(name_of_column.text);
+    schema::Column from = *column;
+    column->autoincrement = on;
+    if (on && !check_autoincrement(work, name_of_column.span)) {
+        column->autoincrement = false;
+        return false;
+    }
+    if (from.autoincrement == on) return true;  // nothing changes: no step
+    w.actions.push_back({plan::AlterColumn{from, *column}, w.at});
+    if (on)
+        undo(w, ast::DropAutoincrement{name(column->name, w)});
+    else
+        undo(w, ast::SetAutoincrement{name(column->name, w)});
+    return true;
+}
+
+bool Replayer::Impl::alter(const ast::SetAutoincrement& a, AlterWork& w) { return set_autoincrement(a.column, true, w); }
+
+bool Replayer::Impl::alter(const ast::DropAutoincrement& a, AlterWork& w) {
+    return set_autoincrement(a.column, false, w);
+}
+
 bool Replayer::Impl::alter(const ast::AddConstraint& a, AlterWork& w) {
     schema::Table& work = w.work;
     schema::Constraint c;
@@ -327,6 +356,12 @@ bool Replayer::Impl::alter(const ast::DropConstraint& a, AlterWork& w) {
     schema::Constraint gone = *c;
     work.constraints.erase(work.constraints.begin() + (c - work.constraints.data()));
     undo(w, ast::AddConstraint{to_table_constraint(gone, w.at)});
+    // An autoincrement key column dropped after its key comes back without
+    // autoincrement (there is no key yet); it gets it again once the key is back.
+    if (gone.kind == schema::ConstraintKind::primary_key)
+        for (const auto& col : gone.columns)
+            if (const schema::Column* k = work.column(col); k && k->autoincrement)
+                undo(w, ast::SetAutoincrement{name(col, w)});
     w.actions.push_back({plan::DropConstraint{std::move(gone)}, w.at});
     return true;
 }

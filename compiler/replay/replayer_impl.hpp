@@ -147,6 +147,9 @@ struct Replayer::Impl {
     bool alter(const ast::DropNotNull&, AlterWork& w);
     bool alter(const ast::SetDefault&, AlterWork& w);
     bool alter(const ast::DropDefault&, AlterWork& w);
+    bool alter(const ast::SetAutoincrement&, AlterWork& w);
+    bool alter(const ast::DropAutoincrement&, AlterWork& w);
+    bool set_autoincrement(const ast::Name& column, bool on, AlterWork& w);
     bool alter(const ast::AddConstraint&, AlterWork& w);
     bool alter(const ast::DropConstraint&, AlterWork& w);
     bool set_nullable(const ast::Name& column, bool nullable, AlterWork& w);

@@ -92,6 +92,21 @@ void MysqlDialect::add_constraint(const plan::AddConstraint& action, const plan:
     ctx.emit(alter_table_prefix(*step.after) + "ADD " + constraint_definition(c, *step.after, ctx));
 }
 
+namespace {
+
+// True when an action of `step` before `until` took autoincrement off `column`.
+bool autoincrement_dropped_before(const plan::AlterTable& step, const plan::DropConstraint& until,
+                                  const std::string& column) {
+    for (const auto& action : step.actions) {
+        if (std::get_if<plan::DropConstraint>(&action.node) == &until) return false;
+        const auto* alter = std::get_if<plan::AlterColumn>(&action.node);
+        if (alter && alter->to.name == column && alter->from.autoincrement && !alter->to.autoincrement) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 void MysqlDialect::drop_constraint(const plan::DropConstraint& action, const plan::AlterTable& step,
                                    Context& ctx) const {
     const schema::Constraint& c = action.constraint;
@@ -107,15 +122,25 @@ void MysqlDialect::drop_constraint(const plan::DropConstraint& action, const pla
             ctx.emit(prefix + "DROP INDEX " + quote_identifier(c.name) + restore_fk_indexes(*step.before, *step.after));
             return;
         case schema::ConstraintKind::primary_key: {
+            // MySQL keeps an AUTO_INCREMENT column only while it is a key.
+            // When the statement also drops the column or its autoincrement,
+            // AUTO_INCREMENT goes first (a MODIFY without it), then the key.
             for (const auto& name : c.columns) {
-                const schema::Column* column = step.after->column(name);
-                if (column && column->autoincrement) {
+                const schema::Column* was = step.before->column(name);
+                if (!was || !was->autoincrement) continue;
+                const schema::Column* now = step.after->column(name);
+                if (now && now->autoincrement) {
                     ctx.diagnostics.error(DiagCode::unsupported_in_dialect, ctx.span,
                                           "MySQL cannot drop the primary key of \"{}\" while column \"{}\" is "
-                                          "AUTO_INCREMENT: drop autoincrement first",
-                                          step.after->name, name);
+                                          "AUTO_INCREMENT: say `alter column {} drop autoincrement` first, or drop "
+                                          "the column in the same statement",
+                                          step.after->name, name, name);
                     return;
                 }
+                if (autoincrement_dropped_before(step, action, name)) continue;
+                schema::Column plain = *was;
+                plain.autoincrement = false;
+                ctx.emit(prefix + modify_column(plain, *step.before, ctx));
             }
             ctx.emit(prefix + "DROP PRIMARY KEY" + restore_fk_indexes(*step.before, *step.after));
             return;

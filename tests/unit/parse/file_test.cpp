@@ -119,7 +119,8 @@ TEST_CASE("syntax errors say what was expected, where", "[parse][errors]") {
         {"revision a; down_revision none; upgrade { alter table t frobnicate; }",
          "t.mig:1:57: error: expected an alter table action: add, drop, rename or alter column"},
         {"revision a; down_revision none; upgrade { alter table t alter column c set nothing; }",
-         "t.mig:1:72: error: expected 'type', 'set not null', 'drop not null', 'set default' or 'drop default'"},
+         "t.mig:1:72: error: expected 'type', 'set not null', 'drop not null', 'set default', 'drop default', "
+         "'set autoincrement' or 'drop autoincrement'"},
         {"revision a; down_revision none; upgrade { only oracle { } }",
          "t.mig:1:48: error: expected a dialect: postgresql, sqlite or mysql"},
         {"revision a; down_revision none; upgrade { insert into t values (1); }",
