@@ -118,6 +118,18 @@ std::string SqliteDialect::default_value(const sql::Expr& expr, Context& ctx) co
     return bare ? text : "(" + text + ")";
 }
 
+// now() is CURRENT_TIMESTAMP, which stores 'YYYY-MM-DD HH:MM:SS': in a
+// date column CURRENT_DATE, in a time column CURRENT_TIME, so the column
+// holds what its type says (PostgreSQL and MySQL convert by themselves).
+std::string SqliteDialect::column_default(const schema::Column& column, Context& ctx) const {
+    const auto* call = std::get_if<sql::Call>(&column.default_value->node);
+    if (call && call->function == sql::Function::now) {
+        if (column.type.kind == sql::TypeKind::date) return "CURRENT_DATE";
+        if (column.type.kind == sql::TypeKind::time) return "CURRENT_TIME";
+    }
+    return default_value(*column.default_value, ctx);
+}
+
 std::string SqliteDialect::enum_check(const schema::Column& column, Context& ctx) const {
     if (column.type.kind != sql::TypeKind::enum_) return "";
     const schema::EnumType* type = ctx.state.enum_type(column.type.enum_name);
@@ -152,7 +164,7 @@ std::string SqliteDialect::column_definition(const schema::Column& column, const
     bool key_column = pk && std::find(pk->columns.begin(), pk->columns.end(), column.name) != pk->columns.end();
     // SQLite lets a non-integer primary key hold NULL unless told otherwise.
     if (!column.nullable || key_column) out += " NOT NULL";
-    if (column.default_value) out += " DEFAULT " + default_value(*column.default_value, ctx);
+    if (column.default_value) out += " DEFAULT " + column_default(column, ctx);
     if (rowid_key) out += " CONSTRAINT " + quote_identifier(pk->name) + " PRIMARY KEY" + autoincrement_clause(column);
     std::string check = enum_check(column, ctx);
     if (!check.empty()) out += " " + check;
