@@ -63,6 +63,16 @@ SqliteDialect::SqliteDialect(Options options)
     types_.set(K::timestamptz, {"TIMESTAMPTZ", true});  // NUMERIC
     types_.set(K::json, {"TEXT"});      // TEXT: JSON's NUMERIC affinity would turn '1.50' into 1.5
     types_.set(K::uuid, {"CHAR(36)"});  // TEXT
+    // CAST converts to an affinity: DATE or BOOLEAN would be NUMERIC and turn
+    // '2024-01-15' into 2024, so cast types are the affinities themselves.
+    cast_types_.emplace(standard_type);
+    for (K k : {K::smallint, K::integer, K::bigint, K::boolean}) cast_types_->set(k, {"INTEGER"});
+    cast_types_->set(K::numeric, {"NUMERIC"});
+    for (K k : {K::float_, K::double_}) cast_types_->set(k, {"REAL"});
+    for (K k : {K::varchar, K::char_, K::text, K::date, K::time, K::datetime, K::timestamp, K::timestamptz, K::json,
+                K::uuid, K::enum_})
+        cast_types_->set(k, {"TEXT"});
+    cast_types_->set(K::binary, {"BLOB"});
 }
 
 // TEXT affinity, as long as the longest value, with a CHECK on the column.
