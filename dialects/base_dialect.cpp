@@ -147,7 +147,9 @@ int BaseDialect::precedence(const sql::Expr& expr) const {
                                std::is_same_v<T, sql::Between>)
                 return prec_predicate;
             else if constexpr (std::is_same_v<T, sql::Literal> || std::is_same_v<T, sql::ColumnRef> ||
-                               std::is_same_v<T, sql::Call> || std::is_same_v<T, sql::Paren>)
+                               std::is_same_v<T, sql::Call> || std::is_same_v<T, sql::Paren> ||
+                               std::is_same_v<T, sql::Case> || std::is_same_v<T, sql::Cast> ||
+                               std::is_same_v<T, sql::Exists> || std::is_same_v<T, sql::Subquery>)
                 return prec_atom;
             else static_assert(sizeof(T) == 0, "an expression kind without a precedence");
         },
@@ -202,7 +204,35 @@ std::string BaseDialect::concat(const sql::Binary& node, Context& ctx) const {
 std::string BaseDialect::function_call(const sql::Call& call, Context& ctx) const {
     const FunctionSpelling& f = functions_[call.function];
     if (f.bare) return std::string(f.name);
-    return fmt::format("{}({})", f.name, expression_list(call.args, ctx));
+    if (!f.infix.empty()) {
+        // concat(a, b) as (a || b): the operator's operands, in parentheses.
+        std::string out;
+        for (std::size_t i = 0; i < call.args.size(); ++i)
+            out += (i ? std::string(f.infix) : "") + operand(call.args[i], prec_concat, i > 0, ctx);
+        return call.args.size() == 1 ? out : "(" + out + ")";
+    }
+    std::string args;
+    for (std::size_t i = 0; i < call.args.size(); ++i) {
+        if (i) args += ", ";
+        std::string arg = expression(*call.args[i], ctx);
+        args += i == 0 && !f.first_arg_cast.empty() ? fmt::format("CAST({} AS {})", arg, f.first_arg_cast) : arg;
+    }
+    return fmt::format("{}({})", f.name, args);
+}
+
+std::string BaseDialect::cast_type(const sql::Type& type, Context& ctx) const {
+    if (!cast_types_) return type_name(type, ctx.state);
+    return (*cast_types_)[type.kind].render(type);
+}
+
+std::string BaseDialect::select_sql(const sql::Select& select, Context& ctx) const {
+    std::string out = "SELECT " + expression_list(select.items, ctx);
+    if (select.from) {
+        out += " FROM " + quote_identifier(select.from->table);
+        if (!select.from->alias.empty()) out += " AS " + quote_identifier(select.from->alias);
+    }
+    if (select.where) out += " WHERE " + expression(*select.where, ctx);
+    return out;
 }
 
 std::string BaseDialect::expression(const sql::Expr& expr, Context& ctx) const {
@@ -212,6 +242,7 @@ std::string BaseDialect::expression(const sql::Expr& expr, Context& ctx) const {
             if constexpr (std::is_same_v<T, sql::Literal>) {
                 return literal(node, expr.span, ctx);
             } else if constexpr (std::is_same_v<T, sql::ColumnRef>) {
+                if (!node.table.empty()) return quote_identifier(node.table) + "." + quote_identifier(node.name);
                 return quote_identifier(node.name);
             } else if constexpr (std::is_same_v<T, sql::Unary>) {
                 if (node.op == sql::UnaryOp::not_) return "NOT " + operand(node.operand, prec_not, true, ctx);
@@ -241,6 +272,18 @@ std::string BaseDialect::expression(const sql::Expr& expr, Context& ctx) const {
                 return function_call(node, ctx);
             } else if constexpr (std::is_same_v<T, sql::Paren>) {
                 return "(" + expression(*node.inner, ctx) + ")";
+            } else if constexpr (std::is_same_v<T, sql::Case>) {
+                std::string out = "CASE";
+                for (std::size_t i = 0; i < node.conditions.size(); ++i)
+                    out += " WHEN " + expression(*node.conditions[i], ctx) + " THEN " + expression(*node.results[i], ctx);
+                if (node.otherwise) out += " ELSE " + expression(*node.otherwise, ctx);
+                return out + " END";
+            } else if constexpr (std::is_same_v<T, sql::Cast>) {
+                return "CAST(" + expression(*node.operand, ctx) + " AS " + cast_type(node.type, ctx) + ")";
+            } else if constexpr (std::is_same_v<T, sql::Exists>) {
+                return "EXISTS (" + select_sql(*node.query, ctx) + ")";
+            } else if constexpr (std::is_same_v<T, sql::Subquery>) {
+                return "(" + select_sql(*node.query, ctx) + ")";
             } else {
                 static_assert(sizeof(T) == 0, "an expression node without rendering");
             }
@@ -502,6 +545,11 @@ void BaseDialect::rename_enum_value(const plan::RenameEnumValue& step, Context& 
 // ------------------------------------------------------------ data
 
 void BaseDialect::insert(const plan::Insert& step, Context& ctx) const {
+    if (step.query) {
+        ctx.emit("INSERT INTO " + quote_identifier(step.table->name) + " " + column_list(step.columns) + " " +
+                 select_sql(*step.query, ctx));
+        return;
+    }
     std::string sql = "INSERT INTO " + quote_identifier(step.table->name) + " " + column_list(step.columns) + " VALUES";
     bool many = step.rows.size() > 1;
     for (std::size_t i = 0; i < step.rows.size(); ++i) {

@@ -93,6 +93,11 @@ public:
     // The portable functions, spelled by functions_ (base: now() ->
     // CURRENT_TIMESTAMP, current_date -> CURRENT_DATE, the others by name).
     std::string function_call(const sql::Call& call, Context& ctx) const;
+    // The type of cast(x as type): cast_types_ when a dialect sets it, else
+    // the column type name.
+    std::string cast_type(const sql::Type& type, Context& ctx) const;
+    // SELECT items [FROM t [AS a]] [WHERE w]; MySQL adds FROM DUAL.
+    virtual std::string select_sql(const sql::Select& select, Context& ctx) const;
 
     // A child of an operator at `parent_precedence`; `right` when it is the
     // right operand (or the operand of a unary/postfix operator).
@@ -199,6 +204,8 @@ protected:
     // entry by entry in a dialect's constructor.
     TypeTable types_{standard_type};
     FunctionTable functions_{standard_function};
+    // The types CAST accepts, where they are not the column types (MySQL, SQLite).
+    std::optional<TypeTable> cast_types_;
     char identifier_quote_ = '"';
     StringEscapes string_escapes_{{{'\'', "''"}}};
 };

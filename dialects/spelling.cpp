@@ -49,6 +49,12 @@ FunctionSpelling standard_function(sql::Function function) {
         case F::upper: return {"upper"};
         case F::length: return {"length"};
         case F::coalesce: return {"coalesce"};
+        case F::replace: return {"replace"};
+        case F::substr: return {"substr"};
+        case F::trim: return {"trim"};
+        case F::abs: return {"abs"};
+        case F::round: return {"round"};
+        case F::concat: return {"concat", false, " || "};  // null when an argument is null, as ||
     }
     return {};
 }

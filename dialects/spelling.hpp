@@ -26,10 +26,14 @@ struct TypeSpelling {
     std::string render(const sql::Type& type) const;
 };
 
-// A function: name(args), or the bare name (CURRENT_DATE) when `bare`.
+// A function: name(args), or the bare name (CURRENT_DATE) when `bare`, or
+// the arguments joined by `infix` in parentheses ((a || b)) when it is set;
+// `first_arg_cast` wraps the first argument in CAST(x AS it).
 struct FunctionSpelling {
     std::string_view name;
     bool bare = false;
+    std::string_view infix = {};
+    std::string_view first_arg_cast = {};
 };
 
 // One entry per enumerator of Kind, 0 .. Count - 1, filled from
@@ -48,12 +52,12 @@ private:
     std::array<Entry, Count> entries_{};
 };
 
-// enum_ is the last TypeKind, coalesce the last Function (compiler/sql).
+// enum_ is the last TypeKind, concat the last Function (compiler/sql).
 // enum_ has an entry for the table's shape only: enum types are spelled by
 // BaseDialect::enum_type_name from the schema.
 using TypeTable = SpellingTable<sql::TypeKind, TypeSpelling, static_cast<std::size_t>(sql::TypeKind::enum_) + 1>;
 using FunctionTable =
-    SpellingTable<sql::Function, FunctionSpelling, static_cast<std::size_t>(sql::Function::coalesce) + 1>;
+    SpellingTable<sql::Function, FunctionSpelling, static_cast<std::size_t>(sql::Function::concat) + 1>;
 
 TypeSpelling standard_type(sql::TypeKind kind);
 FunctionSpelling standard_function(sql::Function function);

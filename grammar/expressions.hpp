@@ -69,13 +69,47 @@ struct call : seq<call_head, expr_mark, call_args, must<rparen>> {};
 
 struct paren : seq<lparen, must<expr>, must<rparen>> {};
 
+// ------------------------------------------------------------ reads
+
+// select items [from table [[as] alias]] [where condition]: the reads of
+// data statements (language.md §4 "Data that reads").
+struct select_head : kw_select {};
+struct select_items : seq<expr_mark, must<expr>, star<comma, must<expr>>> {};
+struct source_table : seq<name> {};
+struct source_alias_name : seq<name> {};
+struct source_alias
+    : sor<seq<kw_as, must<source_alias_name>>, seq<not_at<kw_where>, source_alias_name>> {};
+struct select_from : seq<kw_from, must<source_table>, opt<source_alias>> {};
+struct select_where : seq<kw_where, must<expr>> {};
+struct select_body : seq<select_head, must<select_items>, opt<select_from>, opt<select_where>> {};
+
+// (select ...) as a value; exists (select ...).
+struct scalar_subquery : seq<at<lparen, kw_select>, lparen, must<select_body>, must<rparen>> {};
+struct exists_expr : seq<at<kw_exists, lparen>, kw_exists, lparen, must<select_body>, must<rparen>> {};
+
+// case when c then r [...] [else e] end (the searched form only).
+struct case_head : kw_case_ {};
+struct case_when : seq<kw_when_, must<expr>, must<kw_then_>, must<expr>> {};
+struct case_else : seq<kw_else_, must<expr>> {};
+struct case_expr : seq<case_head, expr_mark, must<case_when>, star<case_when>, opt<case_else>, must<kw_end_>> {};
+
+// cast(x as type).
+struct cast_head : seq<at<kw_cast_, lparen>, kw_cast_, lparen> {};
+struct cast_expr : seq<cast_head, must<expr>, must<kw_as>, must<column_type>, must<rparen>> {};
+
 // Words that end an operand: never column names in expressions.
 struct reserved_word
     : sor<kw_and_, kw_or_, kw_not_, kw_null, kw_true_, kw_false_, kw_is, kw_in, kw_like,
-          kw_between> {};
-struct column_ref : seq<not_at<reserved_word>, name> {};
+          kw_between, kw_case_, kw_when_, kw_then_, kw_else_, kw_end_, kw_select, kw_from,
+          kw_where> {};
+// `t.c`: a column of a table (or alias) of a select, or of the table written to.
+struct qualified_column : seq<name> {};
+struct column_qualifier : seq<one<'.'>, skip, must<qualified_column>> {};
+struct column_ref : seq<not_at<reserved_word>, name, opt<column_qualifier>> {};
 
-struct primary : sor<paren, literal, current_date_, call, column_ref> {};
+struct primary
+    : sor<scalar_subquery, paren, literal, current_date_, case_expr, cast_expr, exists_expr, call,
+          column_ref> {};
 
 struct minus_sign : seq<one<'-'>, skip> {};
 struct plus_sign : seq<one<'+'>, skip> {};

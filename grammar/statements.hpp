@@ -154,9 +154,11 @@ struct drop_type : seq<kw_type, opt<if_exists>, must<type_name>> {};
 // ------------------------------------------------------------ data
 
 struct row : seq<lparen, expr_mark, must<expr>, star<comma, must<expr>>, must<rparen>> {};
+struct insert_values : seq<kw_values, must<row>, star<comma, must<row>>> {};
+struct insert_select : seq<select_body> {};
+struct insert_source : sor<insert_values, insert_select> {};
 struct insert_into
-    : seq<kw_insert, must<kw_into>, must<table_name>, must<column_list>, must<kw_values>,
-          must<row>, star<comma, must<row>>> {};
+    : seq<kw_insert, must<kw_into>, must<table_name>, must<column_list>, must<insert_source>> {};
 struct equals_sign : sym<'='> {};
 struct assignment : seq<column_name, must<equals_sign>, must<expr>> {};
 struct where_clause : seq<kw_where, must<expr>> {};

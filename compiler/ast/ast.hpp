@@ -204,7 +204,8 @@ struct DropEnum {
 struct Insert {
     Name table;
     std::vector<Name> columns;
-    std::vector<std::vector<sql::ExprRef>> rows;
+    std::vector<std::vector<sql::ExprRef>> rows;  // insert ... values; empty with a query
+    sql::SelectRef query;                         // insert ... select; else null
 };
 
 struct Assignment {

@@ -53,6 +53,13 @@ std::string expr_list(const std::vector<sql::ExprRef>& items) {
     return out;
 }
 
+std::string select(const sql::Select& q) {
+    std::string out = "(select" + expr_list(q.items);
+    if (q.from) out += " (from " + q.from->table + (q.from->alias.empty() ? "" : " " + q.from->alias) + ")";
+    if (q.where) out += " (where " + expr(q.where) + ")";
+    return out + ")";
+}
+
 std::string expr(const sql::ExprRef& e) {
     if (!e) return "<none>";
     return std::visit(
@@ -75,7 +82,7 @@ std::string expr(const sql::ExprRef& e) {
                 }
                 return "?";
             } else if constexpr (std::is_same_v<T, sql::ColumnRef>) {
-                return node.name;
+                return node.table.empty() ? node.name : node.table + "." + node.name;
             } else if constexpr (std::is_same_v<T, sql::Unary>) {
                 const char* op = node.op == sql::UnaryOp::not_ ? "not" : node.op == sql::UnaryOp::negate ? "-" : "+";
                 return fmt::format("({} {})", op, expr(node.operand));
@@ -96,6 +103,18 @@ std::string expr(const sql::ExprRef& e) {
                                    node.args.empty() ? std::string() : expr_list(node.args).substr(1));
             } else if constexpr (std::is_same_v<T, sql::Paren>) {
                 return fmt::format("(paren {})", expr(node.inner));
+            } else if constexpr (std::is_same_v<T, sql::Case>) {
+                std::string out = "(case";
+                for (std::size_t i = 0; i < node.conditions.size(); ++i)
+                    out += " (when " + expr(node.conditions[i]) + " " + expr(node.results[i]) + ")";
+                if (node.otherwise) out += " (else " + expr(node.otherwise) + ")";
+                return out + ")";
+            } else if constexpr (std::is_same_v<T, sql::Cast>) {
+                return fmt::format("(cast {} {})", expr(node.operand), sql::to_mig(node.type));
+            } else if constexpr (std::is_same_v<T, sql::Exists>) {
+                return "(exists " + select(*node.query) + ")";
+            } else if constexpr (std::is_same_v<T, sql::Subquery>) {
+                return "(subquery " + select(*node.query) + ")";
             } else {
                 static_assert(sizeof(T) == 0, "an expression kind the AST dump does not write");
             }
@@ -230,6 +249,7 @@ void statement(std::string& out, int depth, const Statement& st) {
             } else if constexpr (std::is_same_v<T, Insert>) {
                 line(out, depth, "insert into " + name(n.table) + " (" + names(n.columns) + ")" + suffix);
                 for (const auto& r : n.rows) line(out, depth + 1, "row" + expr_list(r));
+                if (n.query) line(out, depth + 1, select(*n.query));
             } else if constexpr (std::is_same_v<T, Update>) {
                 line(out, depth, "update " + name(n.table) + suffix);
                 for (const auto& a : n.assignments) line(out, depth + 1, "set " + name(a.column) + " = " + expr(a.value));

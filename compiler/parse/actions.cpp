@@ -138,6 +138,12 @@ constexpr KnownFunction known_functions[] = {
     {"upper", sql::Function::upper, 1, 1},
     {"length", sql::Function::length, 1, 1},
     {"coalesce", sql::Function::coalesce, 1, 1000000},
+    {"replace", sql::Function::replace, 3, 3},
+    {"substr", sql::Function::substr, 2, 3},
+    {"trim", sql::Function::trim, 1, 1},
+    {"abs", sql::Function::abs, 1, 1},
+    {"round", sql::Function::round, 1, 2},
+    {"concat", sql::Function::concat, 1, 1000000},
 };
 }  // namespace
 
@@ -155,7 +161,8 @@ void finish_call(ParseState& s, std::uint32_t end) {
     if (!known) {
         s.diagnostics.error(DiagCode::unknown_function, name_span,
                             "unknown function '{}'; the known functions are now(), current_date, "
-                            "lower(), upper(), length() and coalesce()",
+                            "lower(), upper(), length(), coalesce(), replace(), substr(), trim(), "
+                            "abs(), round() and concat()",
                             frame.name);
         detail::push_expr(s, sql::make_expr(sql::Literal{}, sp), 0);
         return;
@@ -265,6 +272,7 @@ void index_body(ParseState& s) {
 
 void insert_into(ParseState& s) {
     ast::Insert ins;
+    ins.query = std::exchange(s.insert_query, nullptr);
     ins.rows = std::move(s.rows);
     s.rows.clear();
     ins.columns = s.take_names_from_mark();

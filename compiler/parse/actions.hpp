@@ -76,6 +76,13 @@ void table_constraint(ParseState& s, ast::ConstraintKind kind, SourceSpan sp);
 void index_body(ParseState& s);
 void insert_into(ParseState& s);
 void negate(ParseState& s, SourceSpan sp);
+// Reads (actions_reads.cpp).
+void select_head(ParseState& s, std::uint32_t begin);
+void finish_select(ParseState& s, std::uint32_t end);
+void push_query(ParseState& s, bool exists, std::uint32_t begin, std::uint32_t end);
+void finish_case(ParseState& s, std::uint32_t end);
+void cast_head(ParseState& s, std::uint32_t begin);
+void finish_cast(ParseState& s, std::uint32_t end);
 }  // namespace detail
 
 // ------------------------------------------------------------ names, strings
@@ -258,11 +265,60 @@ RETORT_ACTION(g::paren) {
         detail::push_expr(s, sql::make_expr(sql::Paren{std::move(inner)}, s.span(s.offset(in.begin()), end)), below);
     }
 };
+RETORT_ACTION(g::column_qualifier) { RETORT_APPLY { (void)in; s.qualified = true; } };
 RETORT_ACTION(g::column_ref) {
     RETORT_APPLY {
         (void)in;
         ast::Name n = s.pop_name();
-        detail::push_expr(s, sql::make_expr(sql::ColumnRef{n.text}, n.span), 0);
+        if (std::exchange(s.qualified, false)) {
+            ast::Name table = s.pop_name();
+            SourceSpan sp{table.span.file, table.span.begin, n.span.end};
+            detail::push_expr(s, sql::make_expr(sql::ColumnRef{n.text, table.text}, sp), 0);
+            return;
+        }
+        detail::push_expr(s, sql::make_expr(sql::ColumnRef{n.text, {}}, n.span), 0);
+    }
+};
+
+// ------------------------------------------------------------ reads
+
+RETORT_ACTION(g::select_head) { RETORT_APPLY { detail::select_head(s, s.offset(in.begin())); } };
+RETORT_ACTION(g::select_items) {
+    RETORT_APPLY { (void)in; s.select_frames.back().select.items = s.take_exprs_from_mark(); }
+};
+RETORT_ACTION(g::source_table) {
+    RETORT_APPLY {
+        (void)in;
+        ast::Name n = s.pop_name();
+        s.select_frames.back().select.from = sql::TableSource{n.text, {}, n.span, {}};
+    }
+};
+RETORT_ACTION(g::source_alias_name) {
+    RETORT_APPLY {
+        (void)in;
+        ast::Name n = s.pop_name();
+        s.select_frames.back().select.from->alias = n.text;
+        s.select_frames.back().select.from->alias_span = n.span;
+    }
+};
+RETORT_ACTION(g::select_where) { RETORT_APPLY { (void)in; s.select_frames.back().select.where = s.pop_expr(); } };
+RETORT_ACTION(g::select_body) { RETORT_APPLY { detail::finish_select(s, s.offset(in.end())); } };
+RETORT_ACTION(g::scalar_subquery) {
+    RETORT_APPLY { detail::push_query(s, false, s.offset(in.begin()), s.offset(in.end())); }
+};
+RETORT_ACTION(g::exists_expr) {
+    RETORT_APPLY { detail::push_query(s, true, s.offset(in.begin()), s.offset(in.end())); }
+};
+RETORT_ACTION(g::case_head) { RETORT_APPLY { s.cases.emplace_back(false, s.offset(in.begin())); } };
+RETORT_ACTION(g::case_else) { RETORT_APPLY { (void)in; s.cases.back().first = true; } };
+RETORT_ACTION(g::case_expr) { RETORT_APPLY { detail::finish_case(s, s.offset(in.end())); } };
+RETORT_ACTION(g::cast_head) { RETORT_APPLY { detail::cast_head(s, s.offset(in.begin())); } };
+RETORT_ACTION(g::cast_expr) { RETORT_APPLY { detail::finish_cast(s, s.offset(in.end())); } };
+RETORT_ACTION(g::insert_select) {
+    RETORT_APPLY {
+        (void)in;
+        s.insert_query = std::move(s.selects.back().first);
+        s.selects.pop_back();
     }
 };
 RETORT_ACTION(g::negate) { RETORT_APPLY { detail::negate(s, s.span(s.offset(in.begin()), 0)); } };

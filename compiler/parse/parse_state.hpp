@@ -75,6 +75,23 @@ struct ParseState {
     std::vector<ast::StringValue> labels;
     std::vector<std::vector<sql::ExprRef>> rows;
     std::vector<ast::Assignment> assignments;
+    // Reads: the selects being parsed (nested by subqueries), the selects
+    // parsed and not yet taken (with their height), case and cast frames.
+    struct SelectFrame {
+        sql::Select select;
+        std::uint32_t begin;
+    };
+    std::vector<SelectFrame> select_frames;
+    std::vector<std::pair<sql::SelectRef, std::size_t>> selects;
+    sql::SelectRef insert_query;
+    bool qualified = false;
+    std::vector<std::pair<bool, std::uint32_t>> cases;  // has an else, where it begins
+    struct CastFrame {
+        sql::Type outer_type;  // s.type and s.type_span of the column declared around the cast
+        SourceSpan outer_span;
+        std::uint32_t begin;
+    };
+    std::vector<CastFrame> casts;
     ast::DialectSet dialect_bits = 0;
     ast::DialectSet dialect_list = 0;
     std::vector<ast::DialectSet> only_stack;

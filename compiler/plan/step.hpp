@@ -136,7 +136,8 @@ struct DropEnumValue {
 struct Insert {
     schema::TableRef table;
     std::vector<std::string> columns;
-    std::vector<std::vector<sql::ExprRef>> rows;
+    std::vector<std::vector<sql::ExprRef>> rows;  // empty when `query` is set
+    sql::SelectRef query = nullptr;               // insert ... select
 };
 
 struct Assignment {

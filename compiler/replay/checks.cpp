@@ -116,6 +116,7 @@ const schema::Column* Replayer::Impl::find_column(const schema::Table& table, co
 }
 
 bool Replayer::Impl::check_expr_columns(const sql::ExprRef& expr, const schema::Table& table, const char* context) {
+    if (!refuse_reads(expr, context)) return false;
     bool ok = true;
     sql::walk(expr, [&](const sql::Expr& e) {
         if (auto* ref = std::get_if<sql::ColumnRef>(&e.node)) {
@@ -137,6 +138,7 @@ bool Replayer::Impl::check_expr_columns(const sql::ExprRef& expr, const schema::
 
 bool Replayer::Impl::check_default(const sql::ExprRef& value, const schema::Column& column, SourceSpan span) {
     if (!value) return true;
+    if (!refuse_reads(value, "a default")) return false;
     bool ok = true;
     sql::walk(value, [&](const sql::Expr& e) {
         if (auto* ref = std::get_if<sql::ColumnRef>(&e.node)) {

@@ -55,6 +55,11 @@ bool Replayer::Impl::lower(const ast::Insert& in, const ast::Statement& st) {
         }
     }
     if (!ok) return false;
+    if (in.query) {
+        if (!check_insert_select(*in.query, columns, *table)) return false;
+        if (full) emit(plan::Insert{state.table_ref(table->name), std::move(names), {}, in.query}, st.span);
+        return true;
+    }
     std::size_t row_number = 0;
     for (const auto& row : in.rows) {
         ++row_number;
@@ -73,10 +78,27 @@ bool Replayer::Impl::lower(const ast::Insert& in, const ast::Statement& st) {
     return true;
 }
 
+bool Replayer::Impl::check_insert_select(const sql::Select& query, const std::vector<const schema::Column*>& columns,
+                                         const schema::Table& table) {
+    if (query.items.size() != columns.size()) {
+        diag->error(DiagCode::data_mismatch, query.span, "the select gives {} value{} for {} column{}",
+                    query.items.size(), query.items.size() == 1 ? "" : "s", columns.size(),
+                    columns.size() == 1 ? "" : "s");
+        return false;
+    }
+    // The table inserted into is not visible to the select unless it is its FROM.
+    bool ok = check_select(query, nullptr, "the select", false);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (literal_of(*query.items[i]) && !literal_for_invalid(query.items[i], *columns[i]))
+            ok = check_value(query.items[i], *columns[i], table) && ok;
+    return ok;
+}
+
 bool Replayer::Impl::lower(const ast::Update& up, const ast::Statement& st) {
     not_invertible(st, "the values it overwrites are data, not schema");
     const schema::Table* table = find_table(up.table);
     if (!table) return false;
+    const ReadScope scope{{{table->name, table}}, nullptr};
     bool ok = true;
     std::vector<plan::Assignment> assignments;
     for (const auto& a : up.assignments) {
@@ -85,10 +107,10 @@ bool Replayer::Impl::lower(const ast::Update& up, const ast::Statement& st) {
             ok = false;
             continue;
         }
-        if (!literal_for_invalid(a.value, *c)) ok = check_value(a.value, *c, *table) && ok;
+        if (!literal_for_invalid(a.value, *c)) ok = check_data_value(a.value, *c, *table, scope) && ok;
         assignments.push_back({c->name, a.value});
     }
-    if (up.where) ok = check_expr_columns(up.where, *table, "the where clause") && ok;
+    if (up.where) ok = check_read_expr(up.where, scope, "the where clause") && ok;
     if (!ok) return false;
     if (full) emit(plan::Update{state.table_ref(table->name), std::move(assignments), up.where}, st.span);
     return true;
@@ -98,7 +120,8 @@ bool Replayer::Impl::lower(const ast::Delete& del, const ast::Statement& st) {
     not_invertible(st, "the rows it deletes are data, not schema");
     const schema::Table* table = find_table(del.table);
     if (!table) return false;
-    if (del.where && !check_expr_columns(del.where, *table, "the where clause")) return false;
+    const ReadScope scope{{{table->name, table}}, nullptr};
+    if (del.where && !check_read_expr(del.where, scope, "the where clause")) return false;
     if (full) emit(plan::Delete{state.table_ref(table->name), del.where}, st.span);
     return true;
 }

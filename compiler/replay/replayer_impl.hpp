@@ -37,6 +37,17 @@ struct AlterWork {
     SourceSpan at;                                              // the current action
 };
 
+// The tables a data statement's expression can name, innermost first: a
+// subquery's FROM, then the statement's own table (check_reads.cpp).
+struct ReadScope {
+    struct Entry {
+        std::string name;  // the alias, else the table's name
+        const schema::Table* table;
+    };
+    std::vector<Entry> tables;
+    const ReadScope* outer = nullptr;
+};
+
 struct Replayer::Impl {
     Impl(DiagnosticEngine& d, Options o) : diag(&d), options(o) {}
 
@@ -90,6 +101,23 @@ struct Replayer::Impl {
     bool check_default(const sql::ExprRef& value, const schema::Column& column, SourceSpan span);
     bool check_value(const sql::ExprRef& value, const schema::Column& column, const schema::Table& table);
     const schema::Table* find_table(const ast::Name& name);
+    // ---- data statements that read (check_reads.cpp)
+    // The column references, subqueries and casts of `expr` against `scope`.
+    bool check_read_expr(const sql::ExprRef& expr, const ReadScope& scope, const char* context);
+    // A select: its table, then its items and where against it and `outer`;
+    // `one_column` for a subquery used as a value.
+    bool check_select(const sql::Select& select, const ReadScope* outer, const char* context, bool one_column);
+    bool resolve_column(const sql::ColumnRef& ref, SourceSpan span, const ReadScope& scope, const char* context);
+    // check_value for a data statement: a literal against the column, else
+    // check_read_expr.
+    bool check_data_value(const sql::ExprRef& value, const schema::Column& column, const schema::Table& table,
+                          const ReadScope& scope);
+    // Refuses the forms that only data statements may use (subqueries,
+    // qualified names) in a default, check or index predicate.
+    bool refuse_reads(const sql::ExprRef& expr, const char* context);
+    // insert ... select: as many values as columns, literals that fit them.
+    bool check_insert_select(const sql::Select& query, const std::vector<const schema::Column*>& columns,
+                             const schema::Table& table);
     const schema::Column* find_column(const schema::Table& table, const ast::Name& name);
     bool make_column(const ast::ColumnDef& def, schema::Column& out);
     // Adds a constraint to `work` (a table being built or altered), naming it

@@ -12,6 +12,12 @@ const char* function_name(Function function) {
         case Function::upper: return "upper";
         case Function::length: return "length";
         case Function::coalesce: return "coalesce";
+        case Function::replace: return "replace";
+        case Function::substr: return "substr";
+        case Function::trim: return "trim";
+        case Function::abs: return "abs";
+        case Function::round: return "round";
+        case Function::concat: return "concat";
     }
     return "?";
 }
@@ -83,7 +89,7 @@ std::string to_mig(const Expr& expr) {
             if constexpr (std::is_same_v<T, Literal>) {
                 return mig_literal(node);
             } else if constexpr (std::is_same_v<T, ColumnRef>) {
-                return node.name;
+                return node.table.empty() ? node.name : node.table + "." + node.name;
             } else if constexpr (std::is_same_v<T, Unary>) {
                 const char* op = node.op == UnaryOp::not_ ? "not " : node.op == UnaryOp::negate ? "-" : "+";
                 return op + to_mig(*node.operand);
@@ -103,6 +109,18 @@ std::string to_mig(const Expr& expr) {
                 return fmt::format("{}({})", function_name(node.function), join(node.args));
             } else if constexpr (std::is_same_v<T, Paren>) {
                 return "(" + to_mig(*node.inner) + ")";
+            } else if constexpr (std::is_same_v<T, Case>) {
+                std::string out = "case";
+                for (std::size_t i = 0; i < node.conditions.size(); ++i)
+                    out += " when " + to_mig(*node.conditions[i]) + " then " + to_mig(*node.results[i]);
+                if (node.otherwise) out += " else " + to_mig(*node.otherwise);
+                return out + " end";
+            } else if constexpr (std::is_same_v<T, Cast>) {
+                return fmt::format("cast({} as {})", to_mig(*node.operand), to_mig(node.type));
+            } else if constexpr (std::is_same_v<T, Exists>) {
+                return "exists (" + to_mig(*node.query) + ")";
+            } else if constexpr (std::is_same_v<T, Subquery>) {
+                return "(" + to_mig(*node.query) + ")";
             } else {
                 static_assert(sizeof(T) == 0, "an expression kind to_mig does not write");
             }
@@ -110,7 +128,19 @@ std::string to_mig(const Expr& expr) {
         expr.node);
 }
 
+std::string to_mig(const Select& select) {
+    std::string out = "select " + join(select.items);
+    if (select.from) {
+        out += " from " + select.from->table;
+        if (!select.from->alias.empty()) out += " " + select.from->alias;
+    }
+    if (select.where) out += " where " + to_mig(*select.where);
+    return out;
+}
+
 namespace {
+
+bool same_select(const SelectRef& a, const SelectRef& b);
 
 bool same_list(const std::vector<ExprRef>& a, const std::vector<ExprRef>& b) {
     if (a.size() != b.size()) return false;
@@ -130,7 +160,7 @@ bool same(const ExprRef& a, const ExprRef& b) {
             using T = std::decay_t<decltype(x)>;
             const T& y = std::get<T>(b->node);
             if constexpr (std::is_same_v<T, Literal>) return x.kind == y.kind && x.text == y.text;
-            else if constexpr (std::is_same_v<T, ColumnRef>) return x.name == y.name;
+            else if constexpr (std::is_same_v<T, ColumnRef>) return x.name == y.name && x.table == y.table;
             else if constexpr (std::is_same_v<T, Unary>) return x.op == y.op && same(x.operand, y.operand);
             else if constexpr (std::is_same_v<T, Binary>) return x.op == y.op && same(x.lhs, y.lhs) && same(x.rhs, y.rhs);
             else if constexpr (std::is_same_v<T, IsNull>) return x.negated == y.negated && same(x.operand, y.operand);
@@ -142,9 +172,26 @@ bool same(const ExprRef& a, const ExprRef& b) {
                 return x.negated == y.negated && same(x.operand, y.operand) && same(x.low, y.low) && same(x.high, y.high);
             else if constexpr (std::is_same_v<T, Call>) return x.function == y.function && same_list(x.args, y.args);
             else if constexpr (std::is_same_v<T, Paren>) return same(x.inner, y.inner);
+            else if constexpr (std::is_same_v<T, Case>)
+                return same_list(x.conditions, y.conditions) && same_list(x.results, y.results) &&
+                       same(x.otherwise, y.otherwise);
+            else if constexpr (std::is_same_v<T, Cast>) return x.type == y.type && same(x.operand, y.operand);
+            else if constexpr (std::is_same_v<T, Exists> || std::is_same_v<T, Subquery>)
+                return same_select(x.query, y.query);
             else static_assert(sizeof(T) == 0, "an expression kind same() does not compare");
         },
         a->node);
 }
+
+namespace {
+
+bool same_select(const SelectRef& a, const SelectRef& b) {
+    if (!a || !b) return !a && !b;
+    if (a->from.has_value() != b->from.has_value()) return false;
+    if (a->from && (a->from->table != b->from->table || a->from->alias != b->from->alias)) return false;
+    return same_list(a->items, b->items) && same(a->where, b->where);
+}
+
+}  // namespace
 
 }  // namespace retort::sql

@@ -29,9 +29,27 @@ Overload(F...) -> Overload<F...>;
 template <typename Owner, typename Node>
 using like_t = std::conditional_t<std::is_const_v<Owner>, const Node, Node>;
 
+// The expressions of a select, in source order. Selects are shared and
+// immutable: through a non-const owner the select is copied first, so the
+// children f may replace are the copy's.
+template <bool Const, typename F>
+void for_each_select_child(std::conditional_t<Const, const SelectRef, SelectRef>& query, F&& f) {
+    if (!query) return;
+    if constexpr (Const) {
+        for (const auto& item : query->items) f(item);
+        f(query->where);
+    } else {
+        auto copy = std::make_shared<Select>(*query);
+        for (auto& item : copy->items) f(item);
+        f(copy->where);
+        query = std::move(copy);
+    }
+}
+
 }  // namespace detail
 
-// Calls f(child) for each direct sub-expression of `expr`, in source order.
+// Calls f(child) for each direct sub-expression of `expr`, in source order;
+// the items and where of a subquery count as its children.
 // A child is an ExprRef& (const when `expr` is const) and may be null.
 template <typename E, typename F>
 void for_each_child(E& expr, F&& f) {
@@ -63,6 +81,16 @@ void for_each_child(E& expr, F&& f) {
                        for (auto& arg : n.args) f(arg);
                    },
                    [&](like_t<E, Paren>& n) { f(n.inner); },
+                   [&](like_t<E, Case>& n) {
+                       for (std::size_t i = 0; i < n.conditions.size(); ++i) {
+                           f(n.conditions[i]);
+                           f(n.results[i]);
+                       }
+                       f(n.otherwise);
+                   },
+                   [&](like_t<E, Cast>& n) { f(n.operand); },
+                   [&](like_t<E, Exists>& n) { detail::for_each_select_child<std::is_const_v<E>>(n.query, f); },
+                   [&](like_t<E, Subquery>& n) { detail::for_each_select_child<std::is_const_v<E>>(n.query, f); },
                },
                expr.node);
 }

@@ -1,5 +1,7 @@
 #include "dialects/mysql/mysql_dialect.hpp"
 
+#include "compiler/sql/expr_walk.hpp"
+
 #include <fmt/format.h>
 
 namespace retort::dialects {
@@ -47,6 +49,23 @@ MysqlDialect::MysqlDialect(Options options)
     // length() counts characters, as on PostgreSQL; MySQL's LENGTH counts bytes.
     functions_.set(F::length, {"CHAR_LENGTH"});
     functions_.set(F::coalesce, {"COALESCE"});
+    functions_.set(F::replace, {"REPLACE"});
+    functions_.set(F::substr, {"SUBSTR"});
+    functions_.set(F::trim, {"TRIM"});
+    functions_.set(F::abs, {"ABS"});
+    functions_.set(F::round, {"ROUND"});
+    functions_.set(F::concat, {"CONCAT"});  // || is OR on MySQL
+    // CAST takes its own set of types on MySQL and MariaDB, not the column types.
+    cast_types_.emplace(standard_type);
+    for (K k : {K::smallint, K::integer, K::bigint, K::boolean}) cast_types_->set(k, {"SIGNED"});
+    cast_types_->set(K::numeric, {"DECIMAL", true});
+    cast_types_->set(K::float_, {"DOUBLE"});
+    cast_types_->set(K::double_, {"DOUBLE"});
+    for (K k : {K::varchar, K::char_}) cast_types_->set(k, {"CHAR", true});
+    for (K k : {K::text, K::json, K::enum_}) cast_types_->set(k, {"CHAR"});
+    cast_types_->set(K::uuid, {"CHAR(36)"});
+    for (K k : {K::datetime, K::timestamp, K::timestamptz}) cast_types_->set(k, {"DATETIME", true});
+    cast_types_->set(K::binary, {"BINARY"});
     identifier_quote_ = '`';
     // Exact under the default sql_mode (no NO_BACKSLASH_ESCAPES): backslash
     // starts an escape, so it is doubled; the characters mysqldump escapes
@@ -335,6 +354,53 @@ std::vector<std::string> MysqlDialect::script_notes() const {
         "String literals assume the default sql_mode (backslash escapes on, no",
         "NO_BACKSLASH_ESCAPES); run with --default-character-set=utf8mb4.",
     };
+}
+
+// ------------------------------------------------------------ reads
+
+// MySQL needs a FROM before a WHERE: FROM DUAL when the select reads no table.
+std::string MysqlDialect::select_sql(const sql::Select& select, Context& ctx) const {
+    std::string out = BaseDialect::select_sql(select, ctx);
+    if (!select.from && select.where) {
+        std::string where = " WHERE " + expression(*select.where, ctx);
+        out.insert(out.size() - where.size(), " FROM DUAL");
+    }
+    return out;
+}
+
+namespace {
+
+// A subquery of `expr` that reads `table`.
+bool reads_table(const sql::ExprRef& expr, const std::string& table) {
+    return sql::any_of(expr, [&](const sql::Expr& e) {
+        const sql::SelectRef* q = nullptr;
+        if (const auto* x = std::get_if<sql::Exists>(&e.node)) q = &x->query;
+        if (const auto* x = std::get_if<sql::Subquery>(&e.node)) q = &x->query;
+        return q && *q && (*q)->from && (*q)->from->table == table;
+    });
+}
+
+}  // namespace
+
+// MySQL refuses a subquery that reads the table an UPDATE or DELETE writes
+// (ERROR 1093): said here rather than found on the server.
+void MysqlDialect::refuse_self_read(const sql::ExprRef& expr, const std::string& table, Context& ctx) const {
+    if (reads_table(expr, table))
+        ctx.diagnostics.error(DiagCode::unsupported_in_dialect, expr->span.valid() ? expr->span : ctx.span,
+                              "MySQL cannot read table \"{}\" in a subquery of a statement that writes it "
+                              "(ERROR 1093); put the statement in an `only` block with another form for mysql",
+                              table);
+}
+
+void MysqlDialect::update(const plan::Update& step, Context& ctx) const {
+    for (const auto& a : step.assignments) refuse_self_read(a.value, step.table->name, ctx);
+    if (step.where) refuse_self_read(step.where, step.table->name, ctx);
+    BaseDialect::update(step, ctx);
+}
+
+void MysqlDialect::delete_(const plan::Delete& step, Context& ctx) const {
+    if (step.where) refuse_self_read(step.where, step.table->name, ctx);
+    BaseDialect::delete_(step, ctx);
 }
 
 }  // namespace retort::dialects

@@ -40,6 +40,10 @@ public:
     // expressions
     int precedence(const sql::Expr& expr) const override;  // CONCAT(..) is an atom
     std::string concat(const sql::Binary& node, Context& ctx) const override;
+    std::string select_sql(const sql::Select& select, Context& ctx) const override;  // FROM DUAL
+    void update(const plan::Update&, Context&) const override;
+    void delete_(const plan::Delete&, Context&) const override;
+    void refuse_self_read(const sql::ExprRef& expr, const std::string& table, Context& ctx) const;
     // The DEFAULT clause value: literals as they are, CURRENT_TIMESTAMP[(p)]
     // for now(), any other expression in parentheses (MySQL 8.0.13+).
     std::string default_value(const schema::Column& column, Context& ctx) const;

@@ -19,6 +19,9 @@ PostgresqlDialect::PostgresqlDialect(Options options)
     types_.set(K::json, {options_.postgresql_json == "json" ? "JSON" : "JSONB"});
     types_.set(K::binary, {"BYTEA"});
     functions_.set(sql::Function::now, {"now"});  // now(), not CURRENT_TIMESTAMP
+    // round(double precision, integer) does not exist; numeric rounds half
+    // away from zero, as MySQL and SQLite do.
+    functions_.set(sql::Function::round, {"round", false, {}, "NUMERIC"});
 }
 
 // ------------------------------------------------------------ autoincrement

@@ -64,6 +64,16 @@ SqliteDialect::SqliteDialect(Options options)
     // TEXT: JSON's NUMERIC affinity would turn '1.50' into 1.5; JSON when asked (SQLAlchemy's spelling)
     types_.set(K::json, {options_.sqlite_json == "json" ? "JSON" : "TEXT"});
     types_.set(K::uuid, {"CHAR(36)"});  // TEXT
+    // CAST converts to an affinity: DATE or BOOLEAN would be NUMERIC and turn
+    // '2024-01-15' into 2024, so cast types are the affinities themselves.
+    cast_types_.emplace(standard_type);
+    for (K k : {K::smallint, K::integer, K::bigint, K::boolean}) cast_types_->set(k, {"INTEGER"});
+    cast_types_->set(K::numeric, {"NUMERIC"});
+    for (K k : {K::float_, K::double_}) cast_types_->set(k, {"REAL"});
+    for (K k : {K::varchar, K::char_, K::text, K::date, K::time, K::datetime, K::timestamp, K::timestamptz, K::json,
+                K::uuid, K::enum_})
+        cast_types_->set(k, {"TEXT"});
+    cast_types_->set(K::binary, {"BLOB"});
 }
 
 // TEXT affinity, as long as the longest value, with a CHECK on the column.
@@ -126,6 +136,18 @@ std::string SqliteDialect::default_value(const sql::Expr& expr, Context& ctx) co
     return bare ? text : "(" + text + ")";
 }
 
+// now() is CURRENT_TIMESTAMP, which stores 'YYYY-MM-DD HH:MM:SS': in a
+// date column CURRENT_DATE, in a time column CURRENT_TIME, so the column
+// holds what its type says (PostgreSQL and MySQL convert by themselves).
+std::string SqliteDialect::column_default(const schema::Column& column, Context& ctx) const {
+    const auto* call = std::get_if<sql::Call>(&column.default_value->node);
+    if (call && call->function == sql::Function::now) {
+        if (column.type.kind == sql::TypeKind::date) return "CURRENT_DATE";
+        if (column.type.kind == sql::TypeKind::time) return "CURRENT_TIME";
+    }
+    return default_value(*column.default_value, ctx);
+}
+
 std::string SqliteDialect::enum_check(const schema::Column& column, Context& ctx) const {
     if (column.type.kind != sql::TypeKind::enum_) return "";
     const schema::EnumType* type = ctx.state.enum_type(column.type.enum_name);
@@ -160,7 +182,7 @@ std::string SqliteDialect::column_definition(const schema::Column& column, const
     bool key_column = pk && std::find(pk->columns.begin(), pk->columns.end(), column.name) != pk->columns.end();
     // SQLite lets a non-integer primary key hold NULL unless told otherwise.
     if (!column.nullable || key_column) out += " NOT NULL";
-    if (column.default_value) out += " DEFAULT " + default_value(*column.default_value, ctx);
+    if (column.default_value) out += " DEFAULT " + column_default(column, ctx);
     if (rowid_key) out += " CONSTRAINT " + quote_identifier(pk->name) + " PRIMARY KEY" + autoincrement_clause(column);
     std::string check = enum_check(column, ctx);
     if (!check.empty()) out += " " + check;

@@ -42,6 +42,9 @@ public:
     // The DEFAULT value: a literal or signed number as is, CURRENT_TIMESTAMP /
     // CURRENT_DATE, anything else in parentheses (SQLite's DEFAULT grammar).
     std::string default_value(const sql::Expr& expr, Context& ctx) const;
+    // The DEFAULT of a column: default_value, but now() as CURRENT_DATE /
+    // CURRENT_TIME in date / time columns.
+    std::string column_default(const schema::Column& column, Context& ctx) const;
     // CHECK ("col" IN ('a', 'b')) for a column of an enum type, or "".
     std::string enum_check(const schema::Column& column, Context& ctx) const;
     // The primary key of an AUTOINCREMENT column is written on the column.

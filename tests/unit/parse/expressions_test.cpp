@@ -83,7 +83,8 @@ TEST_CASE("an unknown function lists the known ones", "[parse][expressions]") {
     auto p = parse_text("revision a; down_revision none;\nupgrade { update t set x = md5(a); }\n");
     CHECK_FALSE(p.migration);
     CHECK(p.diagnostics.find("t.mig:2:28: error: unknown function 'md5'; the known functions are now(), "
-                             "current_date, lower(), upper(), length() and coalesce()") == 0);
+                             "current_date, lower(), upper(), length(), coalesce(), replace(), substr(), "
+                             "trim(), abs(), round() and concat()") == 0);
 }
 
 TEST_CASE("a function called with the wrong number of arguments", "[parse][expressions]") {

@@ -133,6 +133,27 @@ TEST_CASE("sqlite defaults follow SQLite's DEFAULT grammar", "[sqlite]") {
     CHECK(db.query("SELECT length(a), b, c, e, g FROM d") == "19|x|-5|3|1\n");
 }
 
+TEST_CASE("sqlite now() in a date or time column reads the clock at that precision", "[sqlite]") {
+    auto [t, expected, stored] = GENERATE(table<sql::Type, std::string, std::string>({
+        {type(K::date), "DATE NOT NULL DEFAULT CURRENT_DATE", "10|1|0"},
+        {type(K::time), "TIME NOT NULL DEFAULT CURRENT_TIME", "8|0|1"},
+        {type(K::datetime), "DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP", "19|0|0"},
+        {type(K::timestamp), "TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP", "19|0|0"},
+    }));
+    Fixture f;
+    schema::Table tab;
+    tab.name = "d";
+    tab.columns = {column("id", type(K::integer), true), column("v", t, false, sql::make_expr(sql::Call{sql::Function::now, {}}))};
+    f.put(tab);
+    auto out = f.render(plan::CreateTable{schema::share(tab)});
+    CHECK(sql_of(out)[0] == "CREATE TABLE d (\n    id INTEGER,\n    v " + expected + "\n)");
+    // What the engine stores: a date is 'YYYY-MM-DD', a time 'HH:MM:SS'.
+    Database db;
+    REQUIRE(db.apply(script(out) + "INSERT INTO d (id) VALUES (1);") == 0);
+    CHECK(db.query("SELECT length(v), v GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]', "
+                   "v GLOB '[0-9][0-9]:[0-9][0-9]:[0-9][0-9]' FROM d") == stored + "\n");
+}
+
 TEST_CASE("sqlite autoincrement is INTEGER PRIMARY KEY AUTOINCREMENT", "[sqlite]") {
     Fixture f;
     schema::Table t;
