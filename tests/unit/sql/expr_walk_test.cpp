@@ -19,6 +19,13 @@ ExprRef str(std::string text) { return make_expr(sql::Literal{sql::LiteralKind::
 ExprRef col(std::string name) { return make_expr(sql::ColumnRef{std::move(name)}); }
 ExprRef bin(sql::BinaryOp op, ExprRef a, ExprRef b) { return make_expr(sql::Binary{op, std::move(a), std::move(b)}); }
 ExprRef paren(ExprRef e) { return make_expr(sql::Paren{std::move(e)}); }
+sql::SelectRef query(std::vector<ExprRef> items, ExprRef where) {
+    sql::Select q;
+    q.items = std::move(items);
+    q.from = sql::TableSource{"t", {}, {}, {}};
+    q.where = std::move(where);
+    return std::make_shared<const sql::Select>(std::move(q));
+}
 
 // The nodes in the order walk() visits them, each written as .mig.
 std::vector<std::string> visited(const ExprRef& expr) {
@@ -56,6 +63,16 @@ std::vector<KindCase> kind_cases() {
          {"a", "b"},
          "coalesce(b, x)"},
         {paren(col("a")), {"(a)", "a"}, {"a"}, "(x)"},
+        {make_expr(sql::Case{{col("a")}, {num("1")}, col("b")}),
+         {"case when a then 1 else b end", "a", "1", "b"},
+         {"a", "b"},
+         "case when x then 1 else b end"},
+        {make_expr(sql::Cast{col("a"), sql::Type{sql::TypeKind::text}}), {"cast(a as text)", "a"}, {"a"}, "cast(x as text)"},
+        {make_expr(sql::Exists{query({col("b")}, col("a"))}),
+         {"exists (select b from t where a)", "b", "a"},
+         {"a", "b"},
+         "exists (select b from t where x)"},
+        {make_expr(sql::Subquery{query({col("a")}, nullptr)}), {"(select a from t)", "a"}, {"a"}, "(select x from t)"},
     };
 }
 
