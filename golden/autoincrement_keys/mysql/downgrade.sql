@@ -7,8 +7,8 @@
 -- String literals assume the default sql_mode (backslash escapes on, no
 -- NO_BACKSLASH_ESCAPES); run with --default-character-set=utf8mb4.
 
--- Running downgrade ac1000000002 -> ac1000000001
--- notes lose their key column, tags their key, runs their autoincrement
+-- Running downgrade ac1000000003 -> ac1000000002
+-- tags lose their key, runs their autoincrement
 
 ALTER TABLE runs MODIFY COLUMN id BIGINT NOT NULL AUTO_INCREMENT;
 
@@ -16,9 +16,16 @@ ALTER TABLE tags ADD PRIMARY KEY (id);
 
 ALTER TABLE tags MODIFY COLUMN id INT NOT NULL AUTO_INCREMENT;
 
-ALTER TABLE notes ADD COLUMN id INT NOT NULL;
+UPDATE alembic_version SET version_num = 'ac1000000002' WHERE version_num = 'ac1000000003';
+
+-- Running downgrade ac1000000002 -> ac1000000001
+-- notes lose their key column
+
+ALTER TABLE notes ADD COLUMN id INT NOT NULL DEFAULT 0;
 
 ALTER TABLE notes ADD PRIMARY KEY (id);
+
+ALTER TABLE notes MODIFY COLUMN id INT NOT NULL;
 
 ALTER TABLE notes MODIFY COLUMN id INT NOT NULL AUTO_INCREMENT;
 

@@ -40,7 +40,7 @@ INSERT INTO tags (label) VALUES
 INSERT INTO alembic_version (version_num) VALUES ('ac1000000001');
 
 -- Running upgrade ac1000000001 -> ac1000000002
--- notes lose their key column, tags their key, runs their autoincrement
+-- notes lose their key column
 
 ALTER TABLE notes MODIFY COLUMN id INT NOT NULL;
 
@@ -48,10 +48,15 @@ ALTER TABLE notes DROP PRIMARY KEY;
 
 ALTER TABLE notes DROP COLUMN id;
 
+UPDATE alembic_version SET version_num = 'ac1000000002' WHERE version_num = 'ac1000000001';
+
+-- Running upgrade ac1000000002 -> ac1000000003
+-- tags lose their key, runs their autoincrement
+
 ALTER TABLE tags MODIFY COLUMN id INT NOT NULL;
 
 ALTER TABLE tags DROP PRIMARY KEY;
 
 ALTER TABLE runs MODIFY COLUMN id BIGINT NOT NULL;
 
-UPDATE alembic_version SET version_num = 'ac1000000002' WHERE version_num = 'ac1000000001';
+UPDATE alembic_version SET version_num = 'ac1000000003' WHERE version_num = 'ac1000000002';

@@ -38,11 +38,16 @@ INSERT INTO tags (label) VALUES
 INSERT INTO alembic_version (version_num) VALUES ('ac1000000001');
 
 -- Running upgrade ac1000000001 -> ac1000000002
--- notes lose their key column, tags their key, runs their autoincrement
+-- notes lose their key column
 
 ALTER TABLE notes DROP CONSTRAINT pk_notes;
 
 ALTER TABLE notes DROP COLUMN id;
+
+UPDATE alembic_version SET version_num = 'ac1000000002' WHERE version_num = 'ac1000000001';
+
+-- Running upgrade ac1000000002 -> ac1000000003
+-- tags lose their key, runs their autoincrement
 
 ALTER TABLE tags ALTER COLUMN id DROP IDENTITY;
 
@@ -50,6 +55,6 @@ ALTER TABLE tags DROP CONSTRAINT pk_tags;
 
 ALTER TABLE runs ALTER COLUMN id DROP IDENTITY;
 
-UPDATE alembic_version SET version_num = 'ac1000000002' WHERE version_num = 'ac1000000001';
+UPDATE alembic_version SET version_num = 'ac1000000003' WHERE version_num = 'ac1000000002';
 
 COMMIT;

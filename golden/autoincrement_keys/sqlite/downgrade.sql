@@ -5,8 +5,8 @@ PRAGMA foreign_keys=OFF;
 
 BEGIN;
 
--- Running downgrade ac1000000002 -> ac1000000001
--- notes lose their key column, tags their key, runs their autoincrement
+-- Running downgrade ac1000000003 -> ac1000000002
+-- tags lose their key, runs their autoincrement
 
 -- SQLite cannot change the autoincrement of column "id": rebuild table runs
 
@@ -61,6 +61,11 @@ INSERT INTO temp.retort_foreign_key_check
 DROP TABLE temp.retort_foreign_key_check;
 
 RELEASE retort_rebuild;
+
+UPDATE alembic_version SET version_num = 'ac1000000002' WHERE version_num = 'ac1000000003';
+
+-- Running downgrade ac1000000002 -> ac1000000001
+-- notes lose their key column
 
 -- SQLite cannot add column "id" with a PRIMARY KEY constraint: rebuild table notes
 

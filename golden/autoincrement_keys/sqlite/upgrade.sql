@@ -35,7 +35,7 @@ INSERT INTO tags (label) VALUES
 INSERT INTO alembic_version (version_num) VALUES ('ac1000000001');
 
 -- Running upgrade ac1000000001 -> ac1000000002
--- notes lose their key column, tags their key, runs their autoincrement
+-- notes lose their key column
 
 -- SQLite cannot drop PRIMARY KEY constraint "pk_notes": rebuild table notes
 
@@ -62,6 +62,11 @@ INSERT INTO temp.retort_foreign_key_check
 DROP TABLE temp.retort_foreign_key_check;
 
 RELEASE retort_rebuild;
+
+UPDATE alembic_version SET version_num = 'ac1000000002' WHERE version_num = 'ac1000000001';
+
+-- Running upgrade ac1000000002 -> ac1000000003
+-- tags lose their key, runs their autoincrement
 
 -- SQLite cannot change the autoincrement of column "id": rebuild table tags
 
@@ -118,7 +123,7 @@ DROP TABLE temp.retort_foreign_key_check;
 
 RELEASE retort_rebuild;
 
-UPDATE alembic_version SET version_num = 'ac1000000002' WHERE version_num = 'ac1000000001';
+UPDATE alembic_version SET version_num = 'ac1000000003' WHERE version_num = 'ac1000000002';
 
 COMMIT;
 

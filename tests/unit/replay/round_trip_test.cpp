@@ -22,6 +22,7 @@ std::string state_after(Fixture& f, bool downgrade_last) {
 const char* const setup = R"(
     create type mood as enum ('happy', 'sad');
     create table students (id integer primary key autoincrement, name string(100) not null, email text unique);
+    create table tags (id integer primary key autoincrement, label text);
     create table fees (
         id integer primary key,
         student_id integer not null references students (id) on delete cascade,
@@ -53,6 +54,8 @@ const char* const invertible[] = {
     "create table k (a integer, b integer); alter table k add primary key (a, b);",
     "create unique index ix_fees_note on fees (note desc);",
     "drop index ix_fees_status;",
+    "alter table tags alter column id drop autoincrement, drop constraint pk_tags;",
+    "alter table tags alter column id drop autoincrement;",
     "create type colour as enum ('red');",
     "drop type mood;",
     "alter type mood add value 'meh';",
