@@ -613,3 +613,13 @@ std::string BaseDialect::delete_version(std::string_view from) const {
 }
 
 }  // namespace retort::dialects
+
+namespace retort::dialects {
+
+std::string BaseDialect::joined_rows(const std::vector<std::string>& rows) {
+    std::string out;
+    for (const auto& row : rows) out += (out.empty() ? "" : ", ") + row;
+    return out;
+}
+
+}  // namespace retort::dialects

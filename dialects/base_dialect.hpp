@@ -196,6 +196,8 @@ public:
     std::string insert_version(std::string_view to) const override;
     std::string update_version(std::string_view from, std::string_view to) const override;
     std::string delete_version(std::string_view from) const override;
+    // "A, B" (the text the guards compare the found rows with); "" for none.
+    static std::string joined_rows(const std::vector<std::string>& rows);
     // The column (version_num) and primary key name (<table>_pkc).
     virtual std::string version_column() const;
 

@@ -100,6 +100,15 @@ public:
     virtual std::string update_version(std::string_view from, std::string_view to) const = 0;
     virtual std::string delete_version(std::string_view from) const = 0;
 
+    // --- the guard (docs/scripts.md): statements that stop the script unless
+    // the version table holds exactly `rows` (sorted ids; empty: base, when
+    // the table may also be missing). Placement::script_prologue statements
+    // go before the first BEGIN, the others open the first block.
+    virtual Output guard(const std::vector<std::string>& rows) const = 0;
+    // True when the guard reads the version table only after the script's
+    // CREATE TABLE IF NOT EXISTS of it (the guard cannot see a missing table).
+    virtual bool guard_after_version_table() const { return true; }
+
     // --- lines at the top of every script (after the writer's own header)
     virtual std::vector<std::string> script_notes() const { return {}; }
 

@@ -44,6 +44,9 @@ const char* description(ScriptKind kind) {
 int run_script_command(Invocation& inv, ScriptKind kind) {
     po::options_description options("Options");
     add_output_options(options, "script");
+    options.add_options()("no-guard",
+                          "leave out the guard that stops the script unless the version table holds "
+                          "exactly the rows START names (docs/scripts.md)");
     auto p = parse_args(inv, options,
                         {.usage = synopsis(kind),
                          .about = description(kind),
@@ -73,6 +76,7 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
     ScriptRequest request;
     request.kind = kind;
     request.range = range;
+    request.guard = vm.count("no-guard") == 0;
     request.dialect = choice.dialect.empty() ? project->config.dialect : choice.dialect;
     auto script = compile_script(*project, request, diagnostics);
     keep_until_exit(project);

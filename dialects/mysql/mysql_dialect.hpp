@@ -96,6 +96,7 @@ public:
                             const schema::Schema* state = nullptr) const;
 
     std::vector<std::string> script_notes() const override;
+    Output guard(const std::vector<std::string>& rows) const override;  // mysql_guard.cpp
 };
 
 }  // namespace retort::dialects

@@ -28,6 +28,8 @@ public:
     explicit PostgresqlDialect(Options options);
 
     std::vector<std::string> script_notes() const override;
+    Output guard(const std::vector<std::string>& rows) const override;  // postgresql_guard.cpp
+    bool guard_after_version_table() const override { return false; }
 
     // identifiers (postgresql_reserved.cpp)
     const WordSet& reserved_words() const override;

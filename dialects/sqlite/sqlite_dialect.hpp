@@ -19,6 +19,7 @@ namespace retort::dialects {
 
 class SqliteDialect : public BaseDialect {
 public:
+    Output guard(const std::vector<std::string>& rows) const override;  // sqlite_guard.cpp
     // The type spellings that differ (sqlite_dialect.cpp).
     explicit SqliteDialect(Options options);
     // True unless `sqlite.autoincrement: rowid`: keys say AUTOINCREMENT and

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "driver/script/script_writer.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/graph/planner.hpp"
@@ -139,6 +141,14 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
     if (plan->from_base)
         layout.preamble.push_back(
             dialects::Statement{dialect->create_version_table(), dialects::Placement::in_transaction, false});
+    if (request.guard) {
+        std::vector<std::string> rows;
+        for (const graph::Revision* rev : plan->start_heads) rows.push_back(rev->id);
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        layout.guard = dialect->guard(rows);
+        layout.guard_after_preamble = dialect->guard_after_version_table();
+    }
     return ScriptWriter(std::move(layout)).write(migrations);
 }
 

@@ -18,6 +18,7 @@ struct ScriptRequest {
     ScriptKind kind = ScriptKind::upgrade;
     std::string range;    // as given on the command line, e.g. "base:heads"
     std::string dialect;  // a dialect's or server's name (compiler/dialect), e.g. "postgresql", "mariadb"
+    bool guard = true;    // false: --no-guard (docs/scripts.md#the-guard)
 };
 
 // The dialect of that dialect or server name (mariadb: mysql); nullopt for any other name.

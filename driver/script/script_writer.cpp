@@ -87,10 +87,19 @@ std::string ScriptWriter::write(const std::vector<ScriptMigration>& migrations) 
             comment_lines(out, (*lines)[i]);
         }
     }
+    for (const auto& st : layout_.guard)
+        if (st.placement == Placement::script_prologue)  // a client command (".bail on") takes no ';'
+            item(st.sql, st.sql.starts_with('.') ? "" : ";");
     for (const auto& sql : prologue) item(sql, ";");
 
+    auto guard = [&] {
+        for (const auto& st : layout_.guard)
+            if (in_script(st)) statement(st, true);
+    };
+    if (!layout_.guard_after_preamble) guard();
     for (const auto& st : layout_.preamble)
         if (in_script(st)) statement(st, true);
+    if (layout_.guard_after_preamble) guard();
 
     for (const auto& m : migrations) {
         bool tx = layout_.transactional_ddl && m.transactional;

@@ -31,6 +31,11 @@ struct ScriptLayout {
     // Statements before the first migration, e.g. CREATE TABLE IF NOT EXISTS
     // of the version table; they share the first transaction block.
     dialects::Output preamble;
+    // The guard (docs/scripts.md#the-guard): its script_prologue statements
+    // come first, before the dialect's prologue; the others open the first
+    // block, before the preamble or, with guard_after_preamble, after it.
+    dialects::Output guard;
+    bool guard_after_preamble = false;
 };
 
 class ScriptWriter {

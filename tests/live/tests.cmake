@@ -28,3 +28,9 @@ endforeach()
 # PostgreSQL specifics beyond the samples (names, enums, casts, concurrently, version table schema).
 add_test(NAME live_postgresql_features COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/pg_features.sh $<TARGET_FILE:retort>)
 set_tests_properties(live_postgresql_features PROPERTIES SKIP_RETURN_CODE 77 LABELS live)
+
+# The guard: scripts refuse a database at the wrong revision, each client in strict and default mode.
+foreach(engine ${RETORT_LIVE_ENGINES})
+  add_test(NAME live_${engine}_guard COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/guard.sh $<TARGET_FILE:retort> ${engine})
+  set_tests_properties(live_${engine}_guard PROPERTIES SKIP_RETURN_CODE 77 LABELS live)
+endforeach()

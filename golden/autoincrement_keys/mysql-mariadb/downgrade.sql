@@ -7,6 +7,23 @@
 -- String literals assume the default sql_mode (backslash escapes on, no
 -- NO_BACKSLASH_ESCAPES); run with --default-character-set=utf8mb4.
 
+CREATE TEMPORARY TABLE retort_guard (
+    found VARCHAR(255) NOT NULL,
+    UNIQUE KEY `retort guard expects (ac1000000003)` (found)
+);
+
+INSERT INTO retort_guard (found)
+SELECT 'found no version table'
+FROM (SELECT 1 AS n UNION ALL SELECT 1) AS twice
+WHERE NOT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'alembic_version');
+
+INSERT INTO retort_guard (found)
+SELECT IF(CAST(now_rows.found AS BINARY) = CAST('ac1000000003' AS BINARY), CONCAT('as expected ', twice.n), LEFT(CONCAT('found (', now_rows.found, ')'), 255))
+FROM (SELECT COALESCE((SELECT GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR ', ') FROM alembic_version), '') AS found) AS now_rows
+CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) AS twice;
+
+DROP TEMPORARY TABLE retort_guard;
+
 -- Running downgrade ac1000000003 -> ac1000000002
 -- tags lose their key, runs their autoincrement
 

@@ -3,7 +3,34 @@
 
 -- String literals assume standard_conforming_strings = on (the default since PostgreSQL 9.1).
 
+DO $retort_guard$
+DECLARE
+    found text := '';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        SELECT coalesce(string_agg(version_num::text, ', ' ORDER BY version_num), '') INTO found FROM alembic_version;
+    END IF;
+    IF found <> '7f6a4b2c8d05, 8c5f2e7b1d94' THEN
+        PERFORM set_config('default_transaction_read_only', 'on', false);
+        RAISE WARNING 'retort guard: this script starts from version rows (%), but alembic_version holds (%); the session is now read-only', '7f6a4b2c8d05, 8c5f2e7b1d94', found;
+    END IF;
+END
+$retort_guard$;
+
 BEGIN;
+
+DO $retort_guard$
+DECLARE
+    found text := '';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        SELECT coalesce(string_agg(version_num::text, ', ' ORDER BY version_num), '') INTO found FROM alembic_version;
+    END IF;
+    IF found <> '7f6a4b2c8d05, 8c5f2e7b1d94' THEN
+        RAISE EXCEPTION 'retort guard: this script starts from version rows (%), but alembic_version holds (%)', '7f6a4b2c8d05, 8c5f2e7b1d94', found;
+    END IF;
+END
+$retort_guard$;
 
 -- Running downgrade 8c5f2e7b1d94 -> 4e1a6c9f0b73, 2a9d4f6c8e31
 -- merge reports into main

@@ -3,8 +3,39 @@
 
 -- String literals assume standard_conforming_strings = on (the default since PostgreSQL 9.1).
 
+DO $retort_guard$
+DECLARE
+    found text := '';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        SELECT coalesce(string_agg(version_num::text, ', ' ORDER BY version_num), '') INTO found FROM alembic_version;
+    END IF;
+    IF found <> 'e1a000000003' THEN
+        PERFORM set_config('default_transaction_read_only', 'on', false);
+        RAISE WARNING 'retort guard: this script starts from version rows (%), but alembic_version holds (%); the session is now read-only', 'e1a000000003', found;
+    END IF;
+END
+$retort_guard$;
+
+BEGIN;
+
+DO $retort_guard$
+DECLARE
+    found text := '';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        SELECT coalesce(string_agg(version_num::text, ', ' ORDER BY version_num), '') INTO found FROM alembic_version;
+    END IF;
+    IF found <> 'e1a000000003' THEN
+        RAISE EXCEPTION 'retort guard: this script starts from version rows (%), but alembic_version holds (%)', 'e1a000000003', found;
+    END IF;
+END
+$retort_guard$;
+
 -- Running downgrade e1a000000003 -> e1a000000002
 -- curious goes; downgrade auto puts it back before sad
+
+COMMIT;
 
 ALTER TYPE mood ADD VALUE IF NOT EXISTS 'curious' BEFORE 'sad';
 

@@ -12,6 +12,18 @@ CREATE TABLE IF NOT EXISTS alembic_version (
     CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
 );
 
+CREATE TEMPORARY TABLE retort_guard (
+    found VARCHAR(255) NOT NULL,
+    UNIQUE KEY `retort guard expects ()` (found)
+);
+
+INSERT INTO retort_guard (found)
+SELECT IF(CAST(now_rows.found AS BINARY) = CAST('' AS BINARY), CONCAT('as expected ', twice.n), LEFT(CONCAT('found (', now_rows.found, ')'), 255))
+FROM (SELECT COALESCE((SELECT GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR ', ') FROM alembic_version), '') AS found) AS now_rows
+CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) AS twice;
+
+DROP TEMPORARY TABLE retort_guard;
+
 -- Running upgrade  -> 3f9a1c2b7d40
 -- create students table
 

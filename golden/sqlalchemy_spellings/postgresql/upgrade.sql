@@ -3,7 +3,34 @@
 
 -- String literals assume standard_conforming_strings = on (the default since PostgreSQL 9.1).
 
+DO $retort_guard$
+DECLARE
+    found text := '';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        SELECT coalesce(string_agg(version_num::text, ', ' ORDER BY version_num), '') INTO found FROM alembic_version;
+    END IF;
+    IF found <> '' THEN
+        PERFORM set_config('default_transaction_read_only', 'on', false);
+        RAISE WARNING 'retort guard: this script starts from version rows (%), but alembic_version holds (%); the session is now read-only', '', found;
+    END IF;
+END
+$retort_guard$;
+
 BEGIN;
+
+DO $retort_guard$
+DECLARE
+    found text := '';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        SELECT coalesce(string_agg(version_num::text, ', ' ORDER BY version_num), '') INTO found FROM alembic_version;
+    END IF;
+    IF found <> '' THEN
+        RAISE EXCEPTION 'retort guard: this script starts from version rows (%), but alembic_version holds (%)', '', found;
+    END IF;
+END
+$retort_guard$;
 
 CREATE TABLE IF NOT EXISTS alembic_version (
     version_num VARCHAR(32) NOT NULL,
