@@ -622,4 +622,11 @@ std::string BaseDialect::joined_rows(const std::vector<std::string>& rows) {
     return out;
 }
 
+std::string BaseDialect::guard_filter(const std::vector<std::string>& other_branches) const {
+    if (other_branches.empty()) return "";
+    std::string out = " WHERE " + quote_identifier(version_column()) + " NOT IN (";
+    for (std::size_t i = 0; i < other_branches.size(); ++i) out += (i ? ", " : "") + string_literal(other_branches[i]);
+    return out + ")";
+}
+
 }  // namespace retort::dialects

@@ -198,6 +198,9 @@ public:
     std::string delete_version(std::string_view from) const override;
     // "A, B" (the text the guards compare the found rows with); "" for none.
     static std::string joined_rows(const std::vector<std::string>& rows);
+    // " WHERE version_num NOT IN ('a', 'b')" for the guards' reading of the
+    // version table; "" when `other_branches` is empty.
+    std::string guard_filter(const std::vector<std::string>& other_branches) const;
     // The column (version_num) and primary key name (<table>_pkc).
     virtual std::string version_column() const;
 

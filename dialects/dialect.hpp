@@ -46,6 +46,9 @@ struct Options {
     std::string mysql_charset;          // empty: the database's (not written)
     std::string mysql_collation;        // empty: the database's, or the charset's default
     std::string mysql_flavor = "mysql"; // mysql | mariadb
+    std::string postgresql_lock_timeout;       // empty: not set
+    std::string postgresql_statement_timeout;  // empty: not set
+    long mysql_lock_wait_timeout = 0;          // seconds; 0: not set
 };
 
 // What a hook sees besides its step.
@@ -102,12 +105,19 @@ public:
 
     // --- the guard (docs/scripts.md): statements that stop the script unless
     // the version table holds exactly `rows` (sorted ids; empty: base, when
-    // the table may also be missing). Placement::script_prologue statements
-    // go before the first BEGIN, the others open the first block.
-    virtual Output guard(const std::vector<std::string>& rows) const = 0;
+    // the table may also be missing), leaving aside rows of `other_branches`
+    // (revisions the script neither starts from, runs, nor descends from or
+    // leads to). Placement::script_prologue statements go before the first
+    // BEGIN, the others open the first block.
+    virtual Output guard(const std::vector<std::string>& rows,
+                         const std::vector<std::string>& other_branches) const = 0;
     // True when the guard reads the version table only after the script's
     // CREATE TABLE IF NOT EXISTS of it (the guard cannot see a missing table).
     virtual bool guard_after_version_table() const { return true; }
+
+    // --- session settings from retort.yaml (timeouts): in_transaction
+    // statements follow every BEGIN; script_prologue ones come once at the top
+    virtual Output settings() const { return {}; }
 
     // --- lines at the top of every script (after the writer's own header)
     virtual std::vector<std::string> script_notes() const { return {}; }

@@ -116,6 +116,36 @@ public:
         out = value;
     }
 
+    // A PostgreSQL duration setting: digits and an optional unit, e.g. 5s.
+    void duration(const YAML::Node& node, const std::string& key, std::string& out) {
+        std::string v = node.IsScalar() ? node.Scalar() : std::string();
+        std::size_t digits = 0;
+        while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') ++digits;
+        std::string unit = v.substr(digits);
+        bool known = unit.empty() || unit == "ms" || unit == "s" || unit == "min" || unit == "h" || unit == "d";
+        if (digits == 0 || digits > 9 || !known) {
+            bad_value(node, fmt::format("'{}' must be a duration such as 5s, 500ms or 2min (digits, then ms, s, "
+                                        "min, h or d; plain digits are milliseconds)",
+                                        key));
+            return;
+        }
+        out = v;
+    }
+
+    // A whole number within [low, high].
+    void whole_number(const YAML::Node& node, const std::string& key, long low, long high,
+                      std::optional<long>& out) {
+        std::string v = node.IsScalar() ? node.Scalar() : std::string();
+        bool ok = !v.empty() && v.size() <= 9;
+        for (char c : v) ok = ok && c >= '0' && c <= '9';
+        long n = ok ? std::stol(v) : 0;
+        if (!ok || n < low || n > high) {
+            bad_value(node, fmt::format("'{}' must be a whole number of seconds from {} to {}", key, low, high));
+            return;
+        }
+        out = n;
+    }
+
     void boolean(const YAML::Node& node, const std::string& key, bool& out) {
         if (node.IsScalar()) {
             const std::string& v = node.Scalar();
@@ -196,8 +226,12 @@ public:
                     else if (sk == "autoincrement")
                         choice(sv, "postgresql.autoincrement", config.postgresql.autoincrement,
                                {"identity", "serial"});
+                    else if (sk == "lock_timeout")
+                        duration(sv, "postgresql.lock_timeout", config.postgresql.lock_timeout);
+                    else if (sk == "statement_timeout")
+                        duration(sv, "postgresql.statement_timeout", config.postgresql.statement_timeout);
                     else
-                        unknown(skey, "postgresql", "json, autoincrement");
+                        unknown(skey, "postgresql", "json, autoincrement, lock_timeout, statement_timeout");
                 });
             } else if (k == "sqlite") {
                 section(v, k, [&](const std::string& sk, const YAML::Node& skey, const YAML::Node& sv) {
@@ -220,8 +254,10 @@ public:
                         server_name(sv, "mysql.flavor", dialect::Id::mysql, config.mysql.flavor);
                         flavor_at_ = sv.Mark();
                     }
+                    else if (sk == "lock_wait_timeout")
+                        whole_number(sv, "mysql.lock_wait_timeout", 1, 31536000, config.mysql.lock_wait_timeout);
                     else
-                        unknown(skey, "mysql", "engine, charset, collation, flavor");
+                        unknown(skey, "mysql", "engine, charset, collation, flavor, lock_wait_timeout");
                 });
             } else {
                 unknown(key, "retort.yaml",

@@ -12,6 +12,10 @@ namespace retort::config {
 struct PostgresqlOptions {
     std::string json = "jsonb";              // jsonb | json
     std::string autoincrement = "identity";  // identity | serial (SQLAlchemy's SERIAL / BIGSERIAL)
+    // SET LOCAL in every transaction block; empty: not set. Digits with an
+    // optional unit (ms, s, min, h, d), e.g. "5s"; plain digits are milliseconds.
+    std::string lock_timeout;
+    std::string statement_timeout;
 };
 
 struct SqliteOptions {
@@ -24,6 +28,7 @@ struct MysqlOptions {
     std::string charset;           // empty: the database's (not written)
     std::string collation;         // empty: the database's, or the charset's default when charset is set
     std::string flavor = "mysql";  // mysql | mariadb; `dialect: mariadb` means mariadb
+    std::optional<long> lock_wait_timeout;  // seconds, SET SESSION at the top; nullopt: not set
 };
 
 struct Config {

@@ -96,7 +96,9 @@ public:
                             const schema::Schema* state = nullptr) const;
 
     std::vector<std::string> script_notes() const override;
-    Output guard(const std::vector<std::string>& rows) const override;  // mysql_guard.cpp
+    Output guard(const std::vector<std::string>& rows,
+                 const std::vector<std::string>& other_branches) const override;  // mysql_guard.cpp
+    Output settings() const override;  // SET SESSION lock_wait_timeout (mysql_guard.cpp)
 };
 
 }  // namespace retort::dialects

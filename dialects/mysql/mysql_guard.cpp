@@ -19,12 +19,13 @@ std::string cut(std::string text, std::size_t limit) {
 
 }  // namespace
 
-Output MysqlDialect::guard(const std::vector<std::string>& rows) const {
+Output MysqlDialect::guard(const std::vector<std::string>& rows,
+                        const std::vector<std::string>& other_branches) const {
     std::string expected = joined_rows(rows);
     std::string column = quote_identifier(version_column());
     std::string key = cut("retort guard expects (" + expected + ")", 64);
     std::string found = "COALESCE((SELECT GROUP_CONCAT(" + column + " ORDER BY " + column + " SEPARATOR ', ') FROM " +
-                        version_table_name() + "), '')";
+                        version_table_name() + guard_filter(other_branches) + "), '')";
     // A script from base creates the table before the guard; any other one
     // first fails on a missing table, under the guard's key (a statement
     // that read the missing table would fail with "doesn't exist" instead).
@@ -49,6 +50,14 @@ Output MysqlDialect::guard(const std::vector<std::string>& rows) const {
     };
     if (!rows.empty()) out.insert(out.begin() + 1, std::move(missing));
     return out;
+}
+
+// mysql.lock_wait_timeout of retort.yaml, once for the session: a DDL
+// statement waiting for a metadata lock gives up after that many seconds.
+Output MysqlDialect::settings() const {
+    if (options_.mysql_lock_wait_timeout <= 0) return {};
+    return {Statement{"SET SESSION lock_wait_timeout = " + std::to_string(options_.mysql_lock_wait_timeout),
+                      Placement::script_prologue, false}};
 }
 
 }  // namespace retort::dialects

@@ -28,8 +28,10 @@ public:
     explicit PostgresqlDialect(Options options);
 
     std::vector<std::string> script_notes() const override;
-    Output guard(const std::vector<std::string>& rows) const override;  // postgresql_guard.cpp
+    Output guard(const std::vector<std::string>& rows,
+                 const std::vector<std::string>& other_branches) const override;  // postgresql_guard.cpp
     bool guard_after_version_table() const override { return false; }
+    Output settings() const override;  // SET LOCAL lock_timeout / statement_timeout (postgresql_guard.cpp)
 
     // identifiers (postgresql_reserved.cpp)
     const WordSet& reserved_words() const override;

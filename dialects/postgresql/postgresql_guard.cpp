@@ -21,7 +21,7 @@ DECLARE
     found text := '';
 BEGIN
     IF to_regclass({table_text}) IS NOT NULL THEN
-        SELECT coalesce(string_agg({column}::text, ', ' ORDER BY {column}), '') INTO found FROM {table};
+        SELECT coalesce(string_agg({column}::text, ', ' ORDER BY {column}), '') INTO found FROM {table}{filter};
     END IF;
     IF found <> {expected} THEN
 {action}
@@ -31,14 +31,15 @@ $retort_guard$)";
 
 }  // namespace
 
-Output PostgresqlDialect::guard(const std::vector<std::string>& rows) const {
+Output PostgresqlDialect::guard(const std::vector<std::string>& rows,
+                        const std::vector<std::string>& other_branches) const {
     std::string expected = joined_rows(rows);
     std::string message = "retort guard: this script starts from version rows (%), but " +
                           version_table_name() + " holds (%)";
     auto block = [&](std::string action) {
         return fmt::format(guard_block, fmt::arg("table_text", string_literal(version_table_name())),
                            fmt::arg("column", quote_identifier(version_column())),
-                           fmt::arg("table", version_table_name()), fmt::arg("expected", string_literal(expected)),
+                           fmt::arg("table", version_table_name()), fmt::arg("filter", guard_filter(other_branches)), fmt::arg("expected", string_literal(expected)),
                            fmt::arg("action", action));
     };
     std::string literal_expected = string_literal(expected);
@@ -49,6 +50,19 @@ Output PostgresqlDialect::guard(const std::vector<std::string>& rows) const {
     std::string raise = "        RAISE EXCEPTION " + string_literal(message) + ", " + literal_expected + ", found;";
     return {Statement{block(poison), Placement::script_prologue, false},
             Statement{block(raise), Placement::in_transaction, false}};
+}
+
+// The timeouts of retort.yaml, for every transaction block: a migration
+// waiting for a lock gives up (and rolls back) instead of queueing every
+// later query on the table behind it.
+Output PostgresqlDialect::settings() const {
+    Output out;
+    for (auto [name, value] : {std::pair<const char*, const std::string*>{"lock_timeout", &options_.postgresql_lock_timeout},
+                               {"statement_timeout", &options_.postgresql_statement_timeout}})
+        if (!value->empty())
+            out.push_back(Statement{fmt::format("SET LOCAL {} = {}", name, string_literal(*value)),
+                                    Placement::in_transaction, false});
+    return out;
 }
 
 }  // namespace retort::dialects

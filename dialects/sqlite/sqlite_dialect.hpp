@@ -19,7 +19,8 @@ namespace retort::dialects {
 
 class SqliteDialect : public BaseDialect {
 public:
-    Output guard(const std::vector<std::string>& rows) const override;  // sqlite_guard.cpp
+    Output guard(const std::vector<std::string>& rows,
+                 const std::vector<std::string>& other_branches) const override;  // sqlite_guard.cpp
     // The type spellings that differ (sqlite_dialect.cpp).
     explicit SqliteDialect(Options options);
     // True unless `sqlite.autoincrement: rowid`: keys say AUTOINCREMENT and

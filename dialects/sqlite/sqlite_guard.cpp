@@ -15,7 +15,8 @@
 
 namespace retort::dialects {
 
-Output SqliteDialect::guard(const std::vector<std::string>& rows) const {
+Output SqliteDialect::guard(const std::vector<std::string>& rows,
+                        const std::vector<std::string>& other_branches) const {
     std::string expected = joined_rows(rows);
     std::string column = quote_identifier(version_column());
     std::string name = "retort guard: this script starts from version rows (" + expected + "); see SELECT " +
@@ -35,7 +36,7 @@ Output SqliteDialect::guard(const std::vector<std::string>& rows) const {
                       quote_identifier(name) + " CHECK (found = " + string_literal(expected) + ")\n)",
                   Placement::in_transaction, false},
         Statement{"INSERT INTO temp.retort_guard (found)\nSELECT coalesce(group_concat(" + column +
-                      ", ', '), '') FROM (SELECT " + column + " FROM " + version_table_name() + " ORDER BY " +
+                      ", ', '), '') FROM (SELECT " + column + " FROM " + version_table_name() + guard_filter(other_branches) + " ORDER BY " +
                       column + ")",
                   Placement::in_transaction, false},
         Statement{"DROP TABLE temp.retort_guard", Placement::in_transaction, false},

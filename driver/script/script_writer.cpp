@@ -34,6 +34,8 @@ void ScriptWriter::open() {
     if (!layout_.transactional_ddl || open_) return;
     item("BEGIN;");
     open_ = true;
+    for (const auto& st : layout_.settings)
+        if (st.placement == Placement::in_transaction) item(st.sql, ";");
 }
 
 void ScriptWriter::close() {
@@ -90,6 +92,8 @@ std::string ScriptWriter::write(const std::vector<ScriptMigration>& migrations) 
     for (const auto& st : layout_.guard)
         if (st.placement == Placement::script_prologue)  // a client command (".bail on") takes no ';'
             item(st.sql, st.sql.starts_with('.') ? "" : ";");
+    for (const auto& st : layout_.settings)
+        if (st.placement == Placement::script_prologue) item(st.sql, ";");
     for (const auto& sql : prologue) item(sql, ";");
 
     auto guard = [&] {

@@ -36,6 +36,9 @@ struct ScriptLayout {
     // block, before the preamble or, with guard_after_preamble, after it.
     dialects::Output guard;
     bool guard_after_preamble = false;
+    // Settings (timeouts): in_transaction statements follow every BEGIN;,
+    // script_prologue ones come once, after the guard's.
+    dialects::Output settings;
 };
 
 class ScriptWriter {

@@ -63,7 +63,9 @@ done
 dir=$(project flavor_same "mysql: { flavor: mariadb }\n")
 for cmd in "upgrade base:heads" "downgrade heads:base"; do
   # shellcheck disable=SC2086
-  a=$("$R" -C "$dir" $cmd -d mysql) && b=$("$R" -C "$work/default" $cmd -d mariadb) ||
+  # (The configs differ, and with them the Source sha256 line.)
+  a=$("$R" -C "$dir" $cmd -d mysql | grep -v '^-- Source sha256: ') &&
+    b=$("$R" -C "$work/default" $cmd -d mariadb | grep -v '^-- Source sha256: ') ||
     fail "$cmd failed"
   [ "$a" = "$b" ] || fail "$cmd: -d mariadb differs from mysql.flavor: mariadb"
 done

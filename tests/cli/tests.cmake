@@ -3,3 +3,6 @@ add_test(NAME cli_alembic_habits
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/alembic_habits.sh $<TARGET_FILE:retort> ${PROJECT_SOURCE_DIR}/samples)
 # -d mariadb / dialect: mariadb: the MySQL back end for MariaDB (DROP CONSTRAINT, not DROP CHECK).
 add_test(NAME cli_mariadb_name COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/mariadb_name.sh $<TARGET_FILE:retort>)
+# --no-guard, and the timeouts of retort.yaml in the scripts.
+add_test(NAME cli_guard_timeouts COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/guard_timeouts.sh $<TARGET_FILE:retort>
+                                         ${PROJECT_SOURCE_DIR}/tests/live/guard_project)

@@ -91,7 +91,7 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
         {"transaction_per_migration: maybe\n", "retort.yaml:1:28: error: 'transaction_per_migration' must be true or false"},
         {"postgresql: { json: xml }\n", "retort.yaml:1:21: error: 'postgresql.json' must be one of jsonb, json, not 'xml'"},
         {"postgresql: { jsn: json }\n",
-         "retort.yaml:1:15: error: unknown key 'jsn' in postgresql; the known keys are json, autoincrement"},
+         "retort.yaml:1:15: error: unknown key 'jsn' in postgresql; the known keys are json, autoincrement, lock_timeout, statement_timeout"},
         {"postgresql: { autoincrement: bigserial }\n",
          "retort.yaml:1:30: error: 'postgresql.autoincrement' must be one of identity, serial, not 'bigserial'"},
         {"sqlite: { autoincrement: yes }\n",
@@ -100,7 +100,7 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
         {"sqlite: { wal: true }\n",
          "retort.yaml:1:11: error: unknown key 'wal' in sqlite; the known keys are autoincrement, json"},
         {"mysql:\n  engine: InnoDB\n  charst: utf8\n",
-         "retort.yaml:3:3: error: unknown key 'charst' in mysql; the known keys are engine, charset, collation, flavor"},
+         "retort.yaml:3:3: error: unknown key 'charst' in mysql; the known keys are engine, charset, collation, flavor, lock_wait_timeout"},
         {"mysql: InnoDB\n", "retort.yaml:1:8: error: 'mysql' must be a mapping of options, e.g. { key: value }"},
         // The table options are written into the SQL as they are: only names pass.
         {"mysql: { engine: \"InnoDB; DROP\" }\n",
@@ -127,6 +127,18 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
         {"- versions\n", "retort.yaml:1:1: error: retort.yaml must be a mapping of keys to values, e.g. 'dialect: postgresql'"},
         {"versions: [versions\n", "retort.yaml:2:1: error: invalid YAML: end of sequence flow not found"},
         {"dialect: \"caf\xC3\xA9\"\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, mariadb, not 'caf\xC3\xA9'"},
+        {"postgresql: { lock_timeout: 5 seconds }\n",
+         "retort.yaml:1:29: error: 'postgresql.lock_timeout' must be a duration such as 5s, 500ms or 2min (digits, then ms, s, min, h or d; plain digits are milliseconds)"},
+        {"postgresql:\n  statement_timeout: -1s\n",
+         "retort.yaml:2:22: error: 'postgresql.statement_timeout' must be a duration such as 5s, 500ms or 2min (digits, then ms, s, min, h or d; plain digits are milliseconds)"},
+        {"postgresql: { lock_timeout: [5s] }\n",
+         "retort.yaml:1:29: error: 'postgresql.lock_timeout' must be a duration such as 5s, 500ms or 2min (digits, then ms, s, min, h or d; plain digits are milliseconds)"},
+        {"mysql: { lock_wait_timeout: 10s }\n",
+         "retort.yaml:1:29: error: 'mysql.lock_wait_timeout' must be a whole number of seconds from 1 to 31536000"},
+        {"mysql: { lock_wait_timeout: 0 }\n",
+         "retort.yaml:1:29: error: 'mysql.lock_wait_timeout' must be a whole number of seconds from 1 to 31536000"},
+        {"mysql: { lock_wait_timeout: 99999999 }\n",
+         "retort.yaml:1:29: error: 'mysql.lock_wait_timeout' must be a whole number of seconds from 1 to 31536000"},
     }));
     CAPTURE(c.yaml);
     auto l = load(c.yaml);
@@ -183,4 +195,26 @@ TEST_CASE("dialect: mariadb, and the flavors that agree with it", "[config]") {
     REQUIRE(l.config);
     CHECK(l.config->dialect == row.dialect);
     CHECK(l.config->mysql.flavor == row.flavor);
+}
+
+TEST_CASE("timeouts: off by default, read as given", "[config]") {
+    struct Row {
+        std::string yaml, lock_timeout, statement_timeout;
+        std::optional<long> lock_wait_timeout;
+    };
+    auto r = GENERATE(values<Row>({
+        {"", "", "", std::nullopt},
+        {"postgresql: { lock_timeout: 5s }\n", "5s", "", std::nullopt},
+        {"postgresql: { lock_timeout: 500ms, statement_timeout: 2min }\n", "500ms", "2min", std::nullopt},
+        {"postgresql: { statement_timeout: 30000 }\n", "", "30000", std::nullopt},
+        {"postgresql: { lock_timeout: 0 }\n", "0", "", std::nullopt},
+        {"mysql: { lock_wait_timeout: 10 }\n", "", "", 10L},
+    }));
+    CAPTURE(r.yaml);
+    auto l = load(r.yaml);
+    INFO(l.diagnostics);
+    REQUIRE(l.config);
+    CHECK(l.config->postgresql.lock_timeout == r.lock_timeout);
+    CHECK(l.config->postgresql.statement_timeout == r.statement_timeout);
+    CHECK(l.config->mysql.lock_wait_timeout == r.lock_wait_timeout);
 }

@@ -123,3 +123,39 @@ TEST_CASE("unified diff", "[script]") {
     CHECK(unified_diff("x", "x\n", "a", "b") == "--- a\n+++ b\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+x\n");
     CHECK(unified_diff("", "new\n", "a", "b") == "--- a\n+++ b\n@@ -0,0 +1 @@\n+new\n");
 }
+
+TEST_CASE("the guard: its prologue first, then the first block, before or after the preamble", "[script]") {
+    struct Row {
+        bool after_preamble;
+        std::string expected;
+    };
+    auto r = GENERATE(values<Row>({
+        {false, "DO guard_poison;\n\nBEGIN;\n\nDO guard;\n\nCREATE TABLE IF NOT EXISTS v (x INT);\n\n-- Running"},
+        {true, "DO guard_poison;\n\nBEGIN;\n\nCREATE TABLE IF NOT EXISTS v (x INT);\n\nDO guard;\n\n-- Running"},
+    }));
+    auto l = layout();
+    l.guard = {st("DO guard_poison", Placement::script_prologue), st("DO guard")};
+    l.guard_after_preamble = r.after_preamble;
+    std::string out = ScriptWriter(l).write(two_migrations());
+    CAPTURE(out);
+    CHECK(out.find("-- Dialect: postgresql\n\n" + r.expected) != std::string::npos);
+}
+
+TEST_CASE("a client command of the guard takes no ';'", "[script]") {
+    auto l = layout();
+    l.guard = {st(".bail on", Placement::script_prologue)};
+    CHECK(ScriptWriter(l).write(two_migrations()).find("-- Dialect: postgresql\n\n.bail on\n\nBEGIN;\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("settings follow every BEGIN; prologue settings come once at the top", "[script]") {
+    auto l = layout(true);
+    l.settings = {st("SET LOCAL lock_timeout = '5s'"), st("SET SESSION x = 1", Placement::script_prologue)};
+    std::string out = ScriptWriter(l).write(two_migrations());
+    CAPTURE(out);
+    CHECK(out.find("-- Dialect: postgresql\n\nSET SESSION x = 1;\n\nBEGIN;\n\nSET LOCAL lock_timeout = '5s';\n\n"
+                   "CREATE TABLE IF NOT EXISTS") != std::string::npos);
+    CHECK(out.find("COMMIT;\n\nBEGIN;\n\nSET LOCAL lock_timeout = '5s';\n\n-- Running upgrade a1 -> b2") !=
+          std::string::npos);
+    CHECK(out.find("SET SESSION x = 1") == out.rfind("SET SESSION x = 1"));
+}
