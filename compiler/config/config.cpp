@@ -164,6 +164,8 @@ public:
                     std::string value;
                     if (string(v, k, value)) config.version_table_schema = value;
                 }
+            } else if (k == "naming") {
+                choice(v, "naming", config.naming, {"convention", "engine"});
             } else if (k == "transaction_per_migration") {
                 boolean(v, k, config.transaction_per_migration);
             } else if (k == "file_template") {
@@ -208,7 +210,7 @@ public:
                 });
             } else {
                 unknown(key, "retort.yaml",
-                        "versions, dialect, version_table, version_table_schema, "
+                        "versions, dialect, version_table, version_table_schema, naming, "
                         "transaction_per_migration, file_template, postgresql, mysql, sqlite");
             }
         });

@@ -5,10 +5,12 @@
 
 namespace retort::replay {
 
-Options options_for(ast::DialectId dialect) {
+Options options_for(ast::DialectId dialect, Naming naming, bool mariadb) {
     Options o;
     o.dialect = dialect;
     o.names = dialect::describe(dialect).names;
+    o.naming = naming;
+    o.mariadb = mariadb && dialect == ast::DialectId::mysql;
     return o;
 }
 

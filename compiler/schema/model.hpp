@@ -37,9 +37,17 @@ struct Column {
 enum class ConstraintKind { primary_key, unique, check, foreign_key };
 
 // Column-level options (`primary key`, `unique`, `check`, `references`) are
-// stored here too, as table constraints named by the naming convention.
+// stored here too, as table constraints. A constraint declared without a name
+// is named by the naming convention, or under `naming: engine` by the rule of
+// the engine itself (compiler/replay/naming.hpp).
 struct Constraint {
     std::string name;
+    // The name is the engine's own for a constraint its DDL leaves unnamed
+    // (`naming: engine`): the back ends write no CONSTRAINT clause, and a
+    // downgrade that re-creates it leaves it unnamed again. On SQLite such a
+    // constraint has no name at all; `name` is then the convention's, for
+    // messages and the model only.
+    bool name_from_engine = false;
     ConstraintKind kind = ConstraintKind::unique;
     std::vector<std::string> columns;      // primary_key, unique, foreign_key
     sql::ExprRef check;                    // check

@@ -33,6 +33,12 @@ dialects::Options dialect_options(const config::Config& config) {
     return options;
 }
 
+replay::Options replay_options(const config::Config& config, ast::DialectId dialect) {
+    return replay::options_for(dialect,
+                               config.naming == "engine" ? replay::Naming::engine : replay::Naming::convention,
+                               config.mysql.flavor == "mariadb");
+}
+
 std::optional<ast::DialectId> dialect_id(std::string_view name) {
     if (const dialect::Descriptor* d = dialect::find(name)) return d->id;
     return std::nullopt;
@@ -110,7 +116,7 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
             migrations.push_back(std::move(m));
         }
     } else {
-        replay::Replayer replayer(diagnostics, replay::options_for(*id));
+        replay::Replayer replayer(diagnostics, replay_options(project.config, *id));
         // The state at START, silently.
         for (const graph::Revision* rev : graph->ancestors_in_order(plan->start_heads))
             replayer.upgrade(*rev->migration, {});

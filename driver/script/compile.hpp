@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "compiler/config/config.hpp"
+#include "compiler/replay/replay.hpp"
 #include "driver/script/project.hpp"
 #include "dialects/dialect.hpp"
 
@@ -29,6 +30,8 @@ const std::string& dialect_option_help();
 
 // The dialect settings of retort.yaml.
 dialects::Options dialect_options(const config::Config& config);
+// The replay settings of retort.yaml for `dialect` (naming, mysql.flavor).
+replay::Options replay_options(const config::Config& config, ast::DialectId dialect);
 
 // The script for `request`, or nullopt after diagnostics (which stay in
 // `diagnostics`; the caller prints them). Warnings do not stop it.

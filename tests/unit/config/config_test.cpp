@@ -82,7 +82,7 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
     auto c = GENERATE(values<Bad>({
         {"versions: [versions]\ndialects: postgresql\n",
          "retort.yaml:2:1: error: unknown key 'dialects' in retort.yaml; the known keys are versions, dialect, "
-         "version_table, version_table_schema, transaction_per_migration, file_template, postgresql, mysql, sqlite"},
+         "version_table, version_table_schema, naming, transaction_per_migration, file_template, postgresql, mysql, sqlite"},
         {"dialect: oracle\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, not 'oracle'"},
         {"dialect: [postgresql]\n", "retort.yaml:1:10: error: 'dialect' must be a string"},
         {"versions: {a: b}\n", "retort.yaml:1:11: error: 'versions' must be a list of folder names, e.g. [versions]"},
