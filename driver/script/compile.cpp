@@ -33,23 +33,26 @@ dialects::Options dialect_options(const config::Config& config) {
     return options;
 }
 
-replay::Options replay_options(const config::Config& config, ast::DialectId dialect) {
-    return replay::options_for(dialect,
-                               config.naming == "engine" ? replay::Naming::engine : replay::Naming::convention,
-                               config.mysql.flavor == "mariadb");
+replay::Options replay_options(const config::Config& config, std::string_view dialect_name) {
+    auto target = dialect::find_target(dialect_name);
+    auto id = target ? target->dialect->id : ast::DialectId::postgresql;  // the callers have refused other names
+    // -d mariadb chooses the server; -d mysql leaves it to mysql.flavor.
+    std::string_view server = target && target->server ? target->server->name : std::string_view(config.mysql.flavor);
+    return replay::options_for(id, config.naming == "engine" ? replay::Naming::engine : replay::Naming::convention,
+                               server == "mariadb");
 }
 
 std::optional<ast::DialectId> dialect_id(std::string_view name) {
-    if (const dialect::Descriptor* d = dialect::find(name)) return d->id;
+    if (auto target = dialect::find_target(name)) return target->dialect->id;
     return std::nullopt;
 }
 
 std::string unknown_dialect(std::string_view name) {
-    return fmt::format("unknown dialect '{}' ({})", name, dialect::names(", ", " or "));
+    return fmt::format("unknown dialect '{}' ({})", name, dialect::target_names(", ", " or "));
 }
 
 const std::string& dialect_option_help() {
-    static const std::string help = dialect::names(" | ", " | ") + " (default: from retort.yaml)";
+    static const std::string help = dialect::target_names(" | ", " | ") + " (default: from retort.yaml)";
     return help;
 }
 
@@ -116,7 +119,7 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
             migrations.push_back(std::move(m));
         }
     } else {
-        replay::Replayer replayer(diagnostics, replay_options(project.config, *id));
+        replay::Replayer replayer(diagnostics, replay_options(project.config, request.dialect));
         // The state at START, silently.
         for (const graph::Revision* rev : graph->ancestors_in_order(plan->start_heads))
             replayer.upgrade(*rev->migration, {});
