@@ -22,6 +22,7 @@ constexpr Descriptor table[] = {
      .transactional_ddl = true,
      .partial_indexes = true,
      .concurrent_indexes = true,
+     .fk_needs_index = false,
      .servers = postgresql_servers},
     {.id = Id::sqlite,
      .name = "sqlite",
@@ -30,6 +31,7 @@ constexpr Descriptor table[] = {
      .transactional_ddl = true,
      .partial_indexes = true,
      .concurrent_indexes = false,
+     .fk_needs_index = false,
      .servers = sqlite_servers},
     {.id = Id::mysql,
      .name = "mysql",
@@ -38,6 +40,7 @@ constexpr Descriptor table[] = {
      .transactional_ddl = false,
      .partial_indexes = false,
      .concurrent_indexes = false,
+     .fk_needs_index = true,  // InnoDB
      .servers = mysql_servers},
 };
 

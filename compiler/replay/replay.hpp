@@ -30,6 +30,9 @@ struct Options {
     std::optional<ast::DialectId> dialect;
     // The dialect's identifier length limit; none: no length check.
     dialect::NameLimit names;
+    // Keep schema::Table::fk_indexes by InnoDB's rule (fk_indexes.hpp); set
+    // from the descriptor's fk_needs_index.
+    bool fk_indexes = false;
 };
 
 // The options of a dialect: `dialect` set, its name limit from its
