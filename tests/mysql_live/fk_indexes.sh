@@ -22,12 +22,7 @@ declare -A expected_down=(
   [f4f4f4f4f4f4]="PRIMARY(id) fk_kids_parent(parent_id)"
 )
 
-indexes() {
-  engine_query "$db" "
-    SELECT CONCAT(INDEX_NAME, '(', GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX), ')')
-    FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'kids'
-    GROUP BY INDEX_NAME ORDER BY INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME" | tr '\n' ' ' | sed 's/ $//'
-}
+indexes() { table_indexes kids; }
 
 expect() {
   local rev=$1 when=$2 actual want=${expected[$1]}

@@ -8,13 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh" "$1" "$2"
 project=$src/tests/mysql_live/innodb_handover
 
-# The indexes of a table as "name(cols)", PRIMARY first, the others by name.
-indexes() {
-  engine_query "$db" "
-    SELECT CONCAT(INDEX_NAME, '(', GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX), ')')
-    FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '$1'
-    GROUP BY INDEX_NAME ORDER BY INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME" | tr '\n' ' ' | sed 's/ $//'
-}
+indexes() { table_indexes "$1"; }
 
 sql() { printf '%s\n' "$@" >"$work/rule.sql"; engine_apply "$db" "$work/rule.sql" >/dev/null 2>"$work/rule.err"; }
 
