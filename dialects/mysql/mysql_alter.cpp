@@ -111,6 +111,17 @@ std::string MysqlDialect::fk_index_clauses(const schema::Table& before, const sc
     return out;
 }
 
+bool MysqlDialect::index_name_taken(const schema::Constraint& fk, const plan::AlterTable& step) {
+    // InnoDB makes an index for the key (replay named it otherwise, the
+    // name being taken) while an index or unique constraint has the name.
+    const schema::Table& after = *step.after;
+    bool makes_one = std::any_of(after.fk_indexes.begin(), after.fk_indexes.end(), [&](const schema::FkIndex& ix) {
+        return ix.generated && ix.columns == fk.columns && ix.name != fk.name && !has_fk_index(*step.before, ix);
+    });
+    const schema::Constraint* same = after.constraint(fk.name);
+    return makes_one && (after.index(fk.name) || (same && same->kind == schema::ConstraintKind::unique));
+}
+
 const plan::AlterAction* MysqlDialect::action_of(const plan::AlterTable& step, const void* node) {
     for (const auto& action : step.actions)
         if (std::visit([&](const auto& a) { return static_cast<const void*>(&a) == node; }, action.node))
@@ -161,6 +172,14 @@ void MysqlDialect::add_constraint(const plan::AddConstraint& action, const plan:
                                   Context& ctx) const {
     const schema::Constraint& c = action.constraint;
     if (c.kind != schema::ConstraintKind::primary_key) check_name(c.name, c.declared_at, ctx);
+    if (c.kind == schema::ConstraintKind::foreign_key && !c.name_from_engine && index_name_taken(c, step)) {
+        ctx.diagnostics.error(DiagCode::unsupported_in_dialect, c.declared_at.valid() ? c.declared_at : ctx.span,
+                              "InnoDB makes an index named \"{}\" for this foreign key, and table \"{}\" has an "
+                              "index of that name already (ERROR 1061): name the foreign key otherwise, or add an "
+                              "index led by its columns first",
+                              c.name, step.after->name);
+        return;
+    }
     // A key that covers an index retort's script added for a foreign key
     // takes over from it: that index goes in the same statement.
     ctx.emit(alter_table_prefix(*step.after) + "ADD " + constraint_definition(c, *step.after, ctx) +

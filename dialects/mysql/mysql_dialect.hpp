@@ -96,6 +96,9 @@ public:
     // carries (all of them when `step` is null).
     std::string fk_index_clauses(const schema::Table& before, const schema::Table& after,
                                  const plan::AlterTable* step, const plan::AlterAction* action) const;
+    // True when InnoDB would name the index it makes for `fk` after it while
+    // an index of `step.after` has that name (ERROR 1061 on the server).
+    static bool index_name_taken(const schema::Constraint& fk, const plan::AlterTable& step);
     // The action of `step` whose node is `node`.
     static const plan::AlterAction* action_of(const plan::AlterTable& step, const void* node);
 

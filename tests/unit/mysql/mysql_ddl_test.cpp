@@ -168,6 +168,27 @@ TEST_CASE("mysql: the indexes behind foreign keys come from the model") {
     }
 }
 
+TEST_CASE("mysql: a foreign key whose index name an index has already is a diagnostic") {
+    // On the server: ERROR 1061 Duplicate key name (innodb_rules.sh).
+    schema::Table before = fees();
+    before.constraints.erase(before.constraints.begin() + 1);
+    before.indexes.push_back(index("fk_fees_student_id_students", "fees", {"status"}));
+    schema::Table after = fees();
+    after.indexes = before.indexes;
+    after.fk_indexes = {{"fk_fees_student_id_students_2", {"student_id"}, true}};  // as replay names it
+    MysqlFixture f;
+    CHECK(f.alter(before, after, plan::AddConstraint{fees().constraints[1]}).empty());
+    CHECK(f.diagnostics.error_count() == 1);
+    CHECK(f.errors().find("ERROR 1061") != std::string::npos);
+    // Served by a key: InnoDB makes none, nothing collides.
+    before.indexes.push_back(index("ix_fees_student", "fees", {"student_id"}));
+    after.indexes = before.indexes;
+    after.fk_indexes.clear();
+    MysqlFixture g;
+    CHECK(g.alter(before, after, plan::AddConstraint{fees().constraints[1]}).find("ADD CONSTRAINT") != std::string::npos);
+    CHECK_FALSE(g.diagnostics.has_errors());
+}
+
 TEST_CASE("mysql: alter table actions and the indexes behind foreign keys") {
     auto uq = constraint("uq_fees_student", CK::unique, {"student_id", "status"});
     auto uq2 = constraint("uq_fees_student_2", CK::unique, {"student_id", "amount"});
