@@ -32,13 +32,18 @@ void Dialect::render(const plan::Step& step, Context& ctx) const {
         step.node);
 }
 
-// The dialects register here, one line each.
+// The dialects register here, one line each. A server's name (mariadb)
+// chooses the server over the flavor in `options`.
 std::unique_ptr<Dialect> make_dialect(std::string_view name, const Options& options) {
-    const dialect::Descriptor* d = dialect::find(name);
-    if (!d) return nullptr;
-    switch (d->id) {
+    auto target = dialect::find_target(name);
+    if (!target) return nullptr;
+    switch (target->dialect->id) {
         case dialect::Id::postgresql: return std::make_unique<PostgresqlDialect>(options);
-        case dialect::Id::mysql: return std::make_unique<MysqlDialect>(options);
+        case dialect::Id::mysql: {
+            Options mysql = options;
+            if (target->server) mysql.mysql_flavor = std::string(target->server->name);
+            return std::make_unique<MysqlDialect>(std::move(mysql));
+        }
         case dialect::Id::sqlite: return std::make_unique<SqliteDialect>(options);
     }
     return nullptr;

@@ -43,8 +43,8 @@ struct Options {
     std::string sqlite_autoincrement = "autoincrement"; // autoincrement | rowid
     std::string sqlite_json = "text";                   // text | json
     std::string mysql_engine = "InnoDB";
-    std::string mysql_charset = "utf8mb4";
-    std::string mysql_collation;        // empty: the server's default
+    std::string mysql_charset;          // empty: the database's (not written)
+    std::string mysql_collation;        // empty: the database's, or the charset's default
     std::string mysql_flavor = "mysql"; // mysql | mariadb
 };
 
@@ -108,7 +108,8 @@ protected:
     Options options_;
 };
 
-// The back end of a dialect named in compiler/dialect; nullptr for any other name.
+// The back end of a dialect or server named in compiler/dialect (dialect::find_target);
+// nullptr for any other name.
 std::unique_ptr<Dialect> make_dialect(std::string_view name, const Options& options);
 
 }  // namespace retort::dialects

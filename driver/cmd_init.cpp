@@ -6,8 +6,10 @@
 #include <ostream>
 #include <system_error>
 
+#include "compiler/dialect/descriptor.hpp"
 #include "driver/command_line.hpp"
 #include "driver/commands.hpp"
+#include "driver/script/compile.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -16,23 +18,30 @@ namespace retort::driver {
 
 namespace {
 
-constexpr const char* config_text =
-    "# retort project configuration (see docs/config.md)\n"
-    "versions: [versions]            # folders holding .mig files\n"
-    "dialect: postgresql             # default --dialect: postgresql, sqlite or mysql\n"
-    "version_table: alembic_version\n"
-    "version_table_schema: null\n"
-    "transaction_per_migration: false\n"
-    "file_template: \"{year}_{month}_{day}_{hour}{minute}_{rev}_{slug}\"\n"
-    "postgresql: { json: jsonb, autoincrement: identity }\n"
-    "sqlite: { autoincrement: autoincrement, json: text }\n"
-    "mysql: { engine: InnoDB, charset: utf8mb4 }\n";
+// retort.yaml with every option at its default, the dialect as -d gives it.
+// MySQL's charset and collation are left out: tables take the database's
+// (docs/mysql.md, "Charset and collation").
+std::string config_text(const std::string& dialect) {
+    return fmt::format(
+        "# retort project configuration (see docs/config.md)\n"
+        "versions: [versions]            # folders holding .mig files\n"
+        "{:<32}# default --dialect: {}\n"
+        "version_table: alembic_version\n"
+        "version_table_schema: null\n"
+        "transaction_per_migration: false\n"
+        "file_template: \"{{year}}_{{month}}_{{day}}_{{hour}}{{minute}}_{{rev}}_{{slug}}\"\n"
+        "postgresql: {{ json: jsonb, autoincrement: identity }}\n"
+        "sqlite: {{ autoincrement: autoincrement, json: text }}\n"
+        "# MySQL tables take the database's charset and collation (none given here): docs/mysql.md\n"
+        "mysql: {{ engine: InnoDB }}\n",
+        "dialect: " + dialect, dialect::target_names(", ", " or "));
+}
 
 constexpr const char* readme_text =
     "Database migrations for this project, written in retort's .mig language: one revision per\n"
     "file in versions/; `retort revision -m MSG` adds one, `retort check` checks them all.\n";
 
-bool write_file(const fs::path& path, const char* text, std::string& error) {
+bool write_file(const fs::path& path, const std::string& text, std::string& error) {
     std::ofstream out(path, std::ios::binary);
     out << text;
     out.close();
@@ -47,17 +56,26 @@ bool write_file(const fs::path& path, const char* text, std::string& error) {
 
 int cmd_init(Invocation& inv) {
     po::options_description options("Options of retort init");
+    static const std::string dialect_help = dialect::target_names(" | ", " | ") + " (default: postgresql)";
+    options.add_options()("dialect,d", po::value<std::string>()->value_name("D"),
+                          ("the dialect retort.yaml names: " + dialect_help).c_str());
     // DIR is a single string: a second one (--dir a --dir b) is a usage error.
     auto p = parse_args(inv, options,
-                        {.usage = "retort [-C DIR] init DIR",
+                        {.usage = "retort [-C DIR] init DIR [-d D]",
                          .about = "Writes a new project into DIR (relative to -C): retort.yaml with every\n"
-                                  "option at its default, an empty versions/ folder and a README.md line.\n"
+                                  "option at its default and `dialect: D`, an empty versions/ folder and a\n"
+                                  "README.md line.\n"
                                   "Refuses a DIR that exists and is not empty.",
                          .positional = "dir",
                          .count = 1,
                          .value = po::value<std::string>()});
     if (p.status >= 0) return p.status;
     if (!p.vm.count("dir")) return usage_error(inv, "init needs the folder to create: retort init DIR");
+    std::string dialect_name = "postgresql";
+    if (p.vm.count("dialect")) {
+        dialect_name = p.vm["dialect"].as<std::string>();
+        if (!dialect_id(dialect_name)) return usage_error(inv, unknown_dialect(dialect_name));
+    }
     fs::path dir(p.vm["dir"].as<std::string>());
     if (dir.is_relative() && inv.paths.project_dir != ".") dir = fs::path(inv.paths.project_dir) / dir;
     std::error_code ec;
@@ -81,7 +99,7 @@ int cmd_init(Invocation& inv) {
         return exit_input_error;
     }
     std::string error;
-    if (!write_file(dir / "retort.yaml", config_text, error) || !write_file(dir / "README.md", readme_text, error)) {
+    if (!write_file(dir / "retort.yaml", config_text(dialect_name), error) || !write_file(dir / "README.md", readme_text, error)) {
         inv.err << fmt::format("retort init: error: {}\n", error);
         return exit_input_error;
     }

@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -69,11 +70,25 @@ public:
         bad_value(node, fmt::format("'{}' must be one of {}, not '{}'", key, list, value));
     }
 
-    // `dialect:` names one of the dialects of compiler/dialect.
+    // `dialect:` names one of the dialects of compiler/dialect, or one of
+    // their servers (mariadb).
     void dialect_name(const YAML::Node& node, const std::string& key, std::string& out) {
-        std::vector<std::string_view> names;
-        for (const dialect::Descriptor& d : dialect::all()) names.push_back(d.name);
-        choice(node, key, out, names);
+        auto names = dialect::target_names();
+        choice(node, key, out, {names.begin(), names.end()});
+        dialect_at_ = node.Mark();
+    }
+
+    // `dialect: mariadb` chooses the server `mysql.flavor:` would: a flavor
+    // that says otherwise is an error at the flavor.
+    void check_server(const Config& config) {
+        auto target = dialect::find_target(config.dialect);
+        if (!target || !target->server || !flavor_at_ || config.mysql.flavor == target->server->name) return;
+        diagnostics_
+            .error(DiagCode::config_bad_value, span(*flavor_at_),
+                   "'mysql.flavor: {}' contradicts 'dialect: {}', which means flavor {}: remove mysql.flavor, "
+                   "or write 'dialect: {}'",
+                   config.mysql.flavor, config.dialect, target->server->name, target->dialect->name)
+            .note(span(dialect_at_), "the dialect is given here");
     }
 
     // `mysql.flavor:` names one of the servers of the MySQL dialect.
@@ -198,11 +213,13 @@ public:
                     if (sk == "engine")
                         sql_word(sv, "mysql.engine", config.mysql.engine, "InnoDB");
                     else if (sk == "charset")
-                        sql_word(sv, "mysql.charset", config.mysql.charset, "utf8mb4");
+                        sql_word(sv, "mysql.charset", config.mysql.charset, "utf8mb4", true);
                     else if (sk == "collation")
                         sql_word(sv, "mysql.collation", config.mysql.collation, "utf8mb4_unicode_ci", true);
-                    else if (sk == "flavor")
+                    else if (sk == "flavor") {
                         server_name(sv, "mysql.flavor", dialect::Id::mysql, config.mysql.flavor);
+                        flavor_at_ = sv.Mark();
+                    }
                     else
                         unknown(skey, "mysql", "engine, charset, collation, flavor");
                 });
@@ -256,6 +273,8 @@ public:
 private:
     const SourceFile& file_;
     DiagnosticEngine& diagnostics_;
+    YAML::Mark dialect_at_;
+    std::optional<YAML::Mark> flavor_at_;  // where mysql.flavor is given
 };
 
 }  // namespace
@@ -279,6 +298,7 @@ std::optional<Config> parse_config(const SourceFile& file, DiagnosticEngine& dia
     }
     try {
         reader.read(root, config);
+        reader.check_server(config);
     } catch (const YAML::Exception& e) {
         diagnostics.error(DiagCode::config_syntax, reader.span(e.mark), "invalid YAML: {}", e.msg);
         return std::nullopt;

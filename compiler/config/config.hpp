@@ -21,14 +21,14 @@ struct SqliteOptions {
 
 struct MysqlOptions {
     std::string engine = "InnoDB";
-    std::string charset = "utf8mb4";
-    std::string collation;         // empty: server default
-    std::string flavor = "mysql";  // mysql | mariadb
+    std::string charset;           // empty: the database's (not written)
+    std::string collation;         // empty: the database's, or the charset's default when charset is set
+    std::string flavor = "mysql";  // mysql | mariadb; `dialect: mariadb` means mariadb
 };
 
 struct Config {
     std::vector<std::string> versions{"versions"};  // relative to the project folder
-    std::string dialect = "postgresql";
+    std::string dialect = "postgresql";  // a dialect or server name (dialect::find_target)
     std::string version_table = "alembic_version";
     std::optional<std::string> version_table_schema;
     bool transaction_per_migration = false;

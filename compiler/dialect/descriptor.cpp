@@ -1,5 +1,7 @@
 #include "compiler/dialect/descriptor.hpp"
 
+#include <vector>
+
 #include "compiler/source/utf8.hpp"
 
 namespace retort::dialect {
@@ -64,13 +66,52 @@ const Descriptor* find(std::string_view name) {
     return nullptr;
 }
 
-std::string names(std::string_view separator, std::string_view last) {
+namespace {
+
+std::string join(std::span<const std::string_view> items, std::string_view separator, std::string_view last) {
     std::string out;
-    for (std::size_t i = 0; i < std::size(table); ++i) {
-        if (i) out += i + 1 == std::size(table) ? last : separator;
-        out += table[i].name;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += i + 1 == items.size() ? last : separator;
+        out += items[i];
     }
     return out;
+}
+
+// A server's name is a name of its own when it is not the dialect's.
+bool own_name(const Descriptor& d, const Server& s) { return s.name != d.name; }
+
+}  // namespace
+
+std::string names(std::string_view separator, std::string_view last) {
+    std::vector<std::string_view> items;
+    for (const Descriptor& d : table) items.push_back(d.name);
+    return join(items, separator, last);
+}
+
+std::optional<Target> find_target(std::string_view name) {
+    for (const Descriptor& d : table) {
+        if (d.name == name) return Target{&d, nullptr};
+        for (const Server& s : d.servers)
+            if (own_name(d, s) && s.name == name) return Target{&d, &s};
+    }
+    return std::nullopt;
+}
+
+std::span<const std::string_view> target_names() {
+    static const std::vector<std::string_view> list = [] {
+        std::vector<std::string_view> out;
+        for (const Descriptor& d : table) {
+            out.push_back(d.name);
+            for (const Server& s : d.servers)
+                if (own_name(d, s)) out.push_back(s.name);
+        }
+        return out;
+    }();
+    return list;
+}
+
+std::string target_names(std::string_view separator, std::string_view last) {
+    return join(target_names(), separator, last);
 }
 
 }  // namespace retort::dialect

@@ -5,6 +5,7 @@
 // server versions the output is written for. Config, replay, the back ends
 // and the driver read these facts here and nowhere else.
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -59,5 +60,19 @@ const Descriptor* find(std::string_view name);
 // The names joined for a message: names(", ", " or ") is
 // "postgresql, sqlite or mysql".
 std::string names(std::string_view separator, std::string_view last);
+
+// What -d and `dialect:` name: a dialect by its own name, or one of its
+// servers other than the default by that server's name ("mariadb": the
+// MySQL dialect, written for MariaDB).
+struct Target {
+    const Descriptor* dialect = nullptr;
+    const Server* server = nullptr;  // nullptr: the dialect's own name (the server is retort.yaml's)
+};
+std::optional<Target> find_target(std::string_view name);
+// Every name find_target takes, each dialect followed by its other servers:
+// postgresql, sqlite, mysql, mariadb.
+std::span<const std::string_view> target_names();
+// Those joined for a message: "postgresql, sqlite, mysql or mariadb".
+std::string target_names(std::string_view separator, std::string_view last);
 
 }  // namespace retort::dialect

@@ -199,8 +199,15 @@ std::string MysqlDialect::column_definition(const schema::Column& column, const 
 
 std::string MysqlDialect::autoincrement_clause(const schema::Column&) const { return " AUTO_INCREMENT"; }
 
+std::string MysqlDialect::charset() const {
+    if (!options_.mysql_charset.empty()) return options_.mysql_charset;
+    // A collation's name starts with its charset's: utf8mb4_unicode_ci.
+    const std::string& collation = options_.mysql_collation;
+    return collation.substr(0, collation.find('_'));
+}
+
 std::size_t MysqlDialect::bytes_per_character() const {
-    const std::string& cs = options_.mysql_charset;
+    const std::string cs = charset();
     if (cs == "latin1" || cs == "ascii" || cs == "binary" || cs == "latin2" || cs == "cp1252") return 1;
     if (cs == "utf8" || cs == "utf8mb3") return 3;
     if (cs == "ucs2" || cs == "utf16") return cs == "ucs2" ? 2 : 4;
@@ -219,10 +226,12 @@ void MysqlDialect::check_key_columns(const schema::Table& table, const std::vect
             key_bytes += static_cast<std::size_t>(column->type.length.value_or(1)) * bytes_per_character();
     }
     if (key_bytes > max_key_bytes) {
+        const std::string cs = charset();
         ctx.diagnostics.error(DiagCode::unsupported_in_dialect, span.valid() ? span : ctx.span,
                               "{} is {} bytes long in {} ({} bytes a character); InnoDB keys hold at most {}: "
                               "use shorter string columns in the key",
-                              what, key_bytes, options_.mysql_charset, bytes_per_character(), max_key_bytes);
+                              what, key_bytes, cs.empty() ? std::string("the database's charset") : cs,
+                              bytes_per_character(), max_key_bytes);
     }
     for (const auto& name : columns) {
         const schema::Column* column = table.column(name);
@@ -279,8 +288,11 @@ std::string MysqlDialect::constraint_definition(const schema::Constraint& c, con
 }
 
 std::string MysqlDialect::table_options(const schema::Table& table) const {
-    // The names are written as they are: config checked them at load.
-    std::string out = " ENGINE=" + options_.mysql_engine + " DEFAULT CHARSET=" + options_.mysql_charset;
+    // The names are written as they are: config checked them at load. Neither
+    // charset nor collation given: the table takes the database's, as
+    // SQLAlchemy's tables do; a collation alone implies its charset.
+    std::string out = " ENGINE=" + options_.mysql_engine;
+    if (!options_.mysql_charset.empty()) out += " DEFAULT CHARSET=" + options_.mysql_charset;
     if (!options_.mysql_collation.empty()) out += " COLLATE=" + options_.mysql_collation;
     if (table.comment) out += " COMMENT=" + string_literal(*table.comment);
     return out;

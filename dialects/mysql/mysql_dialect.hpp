@@ -9,7 +9,7 @@
 //    types inline as ENUM(...);
 //  - string literals escaped for the default sql_mode (backslash is an escape);
 //  - `a || b` is CONCAT(a, b), length() is CHAR_LENGTH();
-//  - comments inline (COMMENT '...'), CREATE TABLE ... ENGINE=.. DEFAULT CHARSET=..;
+//  - comments inline (COMMENT '...'), CREATE TABLE ... ENGINE=.. [DEFAULT CHARSET=..] [COLLATE=..];
 //  - an altered column is restated whole with MODIFY COLUMN from the model, so
 //    nullability, default, comment and AUTO_INCREMENT survive every change;
 //  - the index InnoDB keeps for a foreign key: replay keeps it in the model
@@ -59,7 +59,10 @@ public:
     void emit_table_comments(const schema::Table& table, Context& ctx) const override;
     // Reports key columns MySQL cannot index whole (TEXT, BLOB, JSON), and
     // string keys longer than InnoDB's 3072 bytes.
-    std::size_t bytes_per_character() const;  // of options().mysql_charset, at most
+    // The charset of created tables as retort.yaml gives it: mysql.charset, or
+    // the charset of mysql.collation; empty when both are unset (the database's).
+    std::string charset() const;
+    std::size_t bytes_per_character() const;  // of charset(), at most; 4 when unknown
     void check_key_columns(const schema::Table& table, const std::vector<std::string>& columns,
                            std::string_view what, SourceSpan span, Context& ctx) const;
 

@@ -34,16 +34,16 @@ dialects::Options dialect_options(const config::Config& config) {
 }
 
 std::optional<ast::DialectId> dialect_id(std::string_view name) {
-    if (const dialect::Descriptor* d = dialect::find(name)) return d->id;
+    if (auto target = dialect::find_target(name)) return target->dialect->id;
     return std::nullopt;
 }
 
 std::string unknown_dialect(std::string_view name) {
-    return fmt::format("unknown dialect '{}' ({})", name, dialect::names(", ", " or "));
+    return fmt::format("unknown dialect '{}' ({})", name, dialect::target_names(", ", " or "));
 }
 
 const std::string& dialect_option_help() {
-    static const std::string help = dialect::names(" | ", " | ") + " (default: from retort.yaml)";
+    static const std::string help = dialect::target_names(" | ", " | ") + " (default: from retort.yaml)";
     return help;
 }
 

@@ -17,14 +17,14 @@ enum class ScriptKind { upgrade, downgrade, stamp };
 struct ScriptRequest {
     ScriptKind kind = ScriptKind::upgrade;
     std::string range;    // as given on the command line, e.g. "base:heads"
-    std::string dialect;  // a dialect's name (compiler/dialect), e.g. "postgresql"
+    std::string dialect;  // a dialect's or server's name (compiler/dialect), e.g. "postgresql", "mariadb"
 };
 
-// The dialect of that name; nullopt for any other name.
+// The dialect of that dialect or server name (mariadb: mysql); nullopt for any other name.
 std::optional<ast::DialectId> dialect_id(std::string_view name);
-// "unknown dialect 'x' (postgresql, sqlite or mysql)"
+// "unknown dialect 'x' (postgresql, sqlite, mysql or mariadb)"
 std::string unknown_dialect(std::string_view name);
-// The help of -d: "postgresql | sqlite | mysql (default: from retort.yaml)"
+// The help of -d: "postgresql | sqlite | mysql | mariadb (default: from retort.yaml)"
 const std::string& dialect_option_help();
 
 // The dialect settings of retort.yaml.

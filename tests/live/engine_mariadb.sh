@@ -17,11 +17,10 @@
 #   engine_drop DB        drop database DB
 #   engine_text_hex COL / engine_blob_hex COL   SQL: lower-case hex of the bytes
 #
-# The server is MariaDB, so scripts are generated with `flavor: mariadb` (the
-# one flavor difference, DROP CHECK vs DROP CONSTRAINT, does not run on
-# MariaDB otherwise): gen() below replaces lib.sh's and passes a copy of the
-# sample's retort.yaml with the flavor set.
-ENGINE_DIALECT=mysql
+# The server is MariaDB, so scripts are generated with `-d mariadb` (the MySQL
+# back end for MariaDB: a CHECK is dropped with DROP CONSTRAINT, which MariaDB
+# takes, not MySQL's DROP CHECK).
+ENGINE_DIALECT=mariadb
 
 retort_mysql_connect() {
   local args=(--no-defaults --default-character-set=utf8mb4 --user="${RETORT_MYSQL_USER:-retort}")
@@ -58,28 +57,6 @@ engine_check() {
 
 engine_text_hex() { echo "LOWER(HEX($1))"; }
 engine_blob_hex() { echo "LOWER(HEX($1))"; }
-
-# mariadb_config SAMPLE_DIR: the sample's retort.yaml with `flavor: mariadb`.
-mariadb_config() {
-  local sample=$1 out
-  out="${WORK:-${TMPDIR:-/tmp}}/retort-mariadb-$(basename "$sample").yaml"
-  if grep -Eq '^mysql:.*flavor: *[a-z]+' "$sample/retort.yaml"; then
-    sed -E 's/^(mysql:.*flavor: *)[a-z]+/\1mariadb/' "$sample/retort.yaml" >"$out"
-  elif grep -q '^mysql: *{' "$sample/retort.yaml"; then
-    sed -E 's/^mysql: *\{/mysql: { flavor: mariadb,/' "$sample/retort.yaml" >"$out"
-  elif grep -q '^mysql:' "$sample/retort.yaml"; then
-    sed -E 's/^mysql:.*$/&\n  flavor: mariadb/' "$sample/retort.yaml" >"$out"
-  else
-    { cat "$sample/retort.yaml"; echo; echo "mysql: { flavor: mariadb }"; } >"$out"
-  fi
-  echo "$out"
-}
-
-gen() {
-  local sample=$1; shift
-  local cmd=$1; shift
-  "$RETORT" -C "$sample" -c "$(mariadb_config "$sample")" "$cmd" -d "$ENGINE_DIALECT" "$@"
-}
 
 engine_fresh() {
   local db=$1

@@ -56,7 +56,9 @@ for rev in $revisions; do
       /^-- Running (upgrade|downgrade) / { on = ($0 ~ ("-> *" rev "$")) }
       on && !/^(BEGIN|COMMIT);$/ { print }' "$WORK/up.sql" >"$WORK/section.sql"
     grep -q . "$WORK/section.sql" || fail "no section for $rev in the upgrade script"
-    { [ "$ENGINE_DIALECT" = mysql ] || echo "BEGIN;"; cat "$WORK/section.sql"; [ "$ENGINE_DIALECT" = mysql ] || echo "COMMIT;"; } >"$WORK/step.sql"
+    # In a transaction where the engine has transactional DDL (the whole script has BEGIN).
+    tx=0; grep -qx 'BEGIN;' "$WORK/up.sql" && tx=1
+    { [ $tx = 0 ] || echo "BEGIN;"; cat "$WORK/section.sql"; [ $tx = 0 ] || echo "COMMIT;"; } >"$WORK/step.sql"
     note "$rev: no single START row runs it alone (a merge or a dependency on another branch); applied its section of the whole script"
     apply_or_fail "$db2" "$WORK/step.sql" "section of $rev"
   fi

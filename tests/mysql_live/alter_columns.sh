@@ -27,7 +27,7 @@ expect_columns() {
 
 prev=base
 for rev in "${revs[@]}"; do
-  retort_script "$work/up.sql" -C "$project" upgrade "$prev:$rev" -d mysql
+  retort_script "$work/up.sql" -C "$project" upgrade "$prev:$rev" -d mariadb
   engine_apply "$db" "$work/up.sql" || fail "upgrade $prev:$rev did not apply"
   expect_columns "$rev" "after upgrade"
   prev=$rev
@@ -39,12 +39,12 @@ row=$(engine_query "$db" "SELECT id, code, title, kind FROM accounts")
 echo "ok: the seeded row kept its values through every change"
 
 for ((i = ${#revs[@]} - 1; i > 0; i--)); do
-  retort_script "$work/down.sql" -C "$project" downgrade "${revs[i]}:${revs[i-1]}" -d mysql
+  retort_script "$work/down.sql" -C "$project" downgrade "${revs[i]}:${revs[i-1]}" -d mariadb
   engine_apply "$db" "$work/down.sql" || fail "downgrade ${revs[i]}:${revs[i-1]} did not apply"
   expect_columns "${revs[i-1]}" "after downgrade from ${revs[i]}"
 done
 
-retort_script "$work/down.sql" -C "$project" downgrade "${revs[0]}:base" -d mysql
+retort_script "$work/down.sql" -C "$project" downgrade "${revs[0]}:base" -d mariadb
 engine_apply "$db" "$work/down.sql" || fail "downgrade to base did not apply"
 [ "$(engine_tables "$db")" = alembic_version ] || fail "tables left after downgrade to base: $(engine_tables "$db")"
 echo "ok: downgrade to base leaves only alembic_version"

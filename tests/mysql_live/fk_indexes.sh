@@ -34,7 +34,7 @@ expect() {
 
 prev=base
 for rev in "${revs[@]}"; do
-  retort_script "$work/up.sql" -C "$project" upgrade "$prev:$rev" -d mysql
+  retort_script "$work/up.sql" -C "$project" upgrade "$prev:$rev" -d mariadb
   engine_apply "$db" "$work/up.sql" || fail "upgrade $prev:$rev did not apply"
   expect "$rev" "after upgrade"
   prev=$rev
@@ -47,7 +47,7 @@ comment=$(engine_query "$db" "SELECT TABLE_COMMENT FROM information_schema.TABLE
 echo "ok: data and table comment"
 
 for ((i = ${#revs[@]} - 1; i > 0; i--)); do
-  retort_script "$work/down.sql" -C "$project" downgrade "${revs[i]}:${revs[i-1]}" -d mysql
+  retort_script "$work/down.sql" -C "$project" downgrade "${revs[i]}:${revs[i-1]}" -d mariadb
   engine_apply "$db" "$work/down.sql" || fail "downgrade ${revs[i]}:${revs[i-1]} did not apply"
   expect "${revs[i-1]}" "after downgrade from ${revs[i]}"
 done

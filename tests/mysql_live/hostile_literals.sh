@@ -3,7 +3,7 @@
 # the .mig file says (hostile_expected.py, written without retort's renderer).
 set -euo pipefail
 source "$(dirname "$0")/common.sh" "$1" "$2"
-retort_script "$work/up.sql" -C "$src/samples/hostile_literals" upgrade head -d mysql
+retort_script "$work/up.sql" -C "$src/samples/hostile_literals" upgrade head -d mariadb
 engine_apply "$db" "$work/up.sql" || fail "the upgrade did not apply"
 retort_mysql_client --batch --raw --skip-column-names "$db" -e "
   SELECT id, HEX(body), HEX(title), qty, big, price, flag, day, stamp, HEX(payload)

@@ -136,17 +136,17 @@ check_kids() {
 }
 check_kids "h1 (plain SQL)" "${up[h1h1h1h1h1h1]}"
 for ((i = 1; i < ${#revs[@]}; i++)); do
-  retort_script "$work/step.sql" -C "$project" upgrade "${revs[i-1]}:${revs[i]}" -d mysql
+  retort_script "$work/step.sql" -C "$project" upgrade "${revs[i-1]}:${revs[i]}" -d mariadb
   engine_apply "$db" "$work/step.sql" || fail "upgrade ${revs[i-1]}:${revs[i]} did not apply"
   check_kids "upgrade to ${revs[i]}" "${up[${revs[i]}]}"
 done
 for ((i = ${#revs[@]} - 1; i > 0; i--)); do
-  retort_script "$work/step.sql" -C "$project" downgrade "${revs[i]}:${revs[i-1]}" -d mysql
+  retort_script "$work/step.sql" -C "$project" downgrade "${revs[i]}:${revs[i-1]}" -d mariadb
   engine_apply "$db" "$work/step.sql" || fail "downgrade ${revs[i]}:${revs[i-1]} did not apply"
   check_kids "downgrade to ${revs[i-1]}" "${down[${revs[i-1]}]}"
 done
 # And the whole way up again in one script.
-retort_script "$work/up.sql" -C "$project" upgrade h1h1h1h1h1h1:heads -d mysql
+retort_script "$work/up.sql" -C "$project" upgrade h1h1h1h1h1h1:heads -d mariadb
 engine_apply "$db" "$work/up.sql" || fail "upgrade h1:heads did not apply"
 check_kids "upgrade h1:heads" "${up[h5h5h5h5h5h5]}"
 rows=$(engine_query "$db" "SELECT version_num FROM alembic_version")

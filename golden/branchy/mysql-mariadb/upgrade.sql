@@ -21,7 +21,7 @@ CREATE TABLE audit_log (
     action VARCHAR(32) NOT NULL,
     logged_at DATETIME NOT NULL,
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO alembic_version (version_num) VALUES ('0b9e5d3a7c12');
 
@@ -41,7 +41,7 @@ CREATE TABLE customers (
     id INT NOT NULL,
     name VARCHAR(120) NOT NULL,
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO alembic_version (version_num) VALUES ('1c4e7a9b2d50');
 
@@ -55,7 +55,7 @@ CREATE TABLE orders (
     placed_at DATETIME NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT fk_orders_customer_id_customers FOREIGN KEY (customer_id) REFERENCES customers (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE INDEX ix_orders_customer_id ON orders (customer_id);
 
@@ -70,7 +70,7 @@ CREATE TABLE payments (
     amount DECIMAL(12, 2) NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT fk_payments_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 UPDATE alembic_version SET version_num = 'f3b8e2d7c5a6' WHERE version_num = '6d2f8b3e9a14';
 
@@ -91,7 +91,7 @@ CREATE TABLE report_runs (
     name VARCHAR(80) NOT NULL,
     started_at DATETIME NOT NULL,
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO alembic_version (version_num) VALUES ('b7e3c1a5f902');
 
@@ -105,7 +105,7 @@ CREATE TABLE report_lines (
     PRIMARY KEY (id),
     CONSTRAINT fk_report_lines_run_id_report_runs FOREIGN KEY (run_id) REFERENCES report_runs (id) ON DELETE CASCADE,
     CONSTRAINT fk_report_lines_payment_id_payments FOREIGN KEY (payment_id) REFERENCES payments (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE INDEX ix_report_lines_run_id ON report_lines (run_id);
 

@@ -19,7 +19,7 @@ CREATE TABLE cities (
     id INT NOT NULL,
     name VARCHAR(40) NOT NULL,
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE people (
     id INT NOT NULL,
@@ -29,7 +29,7 @@ CREATE TABLE people (
     code VARCHAR(10),
     PRIMARY KEY (id),
     CONSTRAINT fk_people_city_id_cities FOREIGN KEY (city_id) REFERENCES cities (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO cities (id, name) VALUES
     (1, 'Lyon'),
@@ -56,7 +56,7 @@ CREATE TABLE city_stats (
     people INT NOT NULL,
     PRIMARY KEY (city_id),
     CONSTRAINT fk_city_stats_city_id_cities FOREIGN KEY (city_id) REFERENCES cities (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 UPDATE people SET city_name = (SELECT c.name FROM cities AS c WHERE c.id = people.city_id);
 

@@ -21,7 +21,7 @@ CREATE TABLE diary (
     id INT NOT NULL,
     mood ENUM('happy', 'sad') NOT NULL DEFAULT 'happy',
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO diary (id, mood) VALUES
     (1, 'sad'),

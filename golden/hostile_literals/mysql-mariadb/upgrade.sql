@@ -27,7 +27,7 @@ CREATE TABLE hostile_values (
     stamp DATETIME,
     payload LONGBLOB,
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO hostile_values (id, body, title, qty, big, price, flag, day, stamp, payload) VALUES
     (1, 'it''s a ''quoted'' string', 'O''Reilly "double" quotes', -7, 9223372036854775807, 12345678.1234, TRUE, DATE '2024-02-29', TIMESTAMP '2024-01-15 12:00:00', X'00FF'),

@@ -21,7 +21,7 @@ CREATE TABLE owners (
     code VARCHAR(10) NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT uq_owners_code UNIQUE (code)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE items (
     id INT NOT NULL,
@@ -35,7 +35,7 @@ CREATE TABLE items (
     PRIMARY KEY (id),
     CONSTRAINT ck_items_legacy CHECK (legacy <> ''),
     CONSTRAINT fk_items_owner_id_owners FOREIGN KEY (owner_id) REFERENCES owners (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE INDEX ix_items_label ON items (label);
 
@@ -45,7 +45,7 @@ CREATE TABLE tags (
     tag VARCHAR(20) NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT fk_tags_item_id_items FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO owners (id, name, code) VALUES
     (1, 'Ada', 'A1'),

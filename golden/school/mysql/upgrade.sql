@@ -23,7 +23,7 @@ CREATE TABLE students (
     created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     PRIMARY KEY (id),
     CONSTRAINT uq_students_email UNIQUE (email)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO alembic_version (version_num) VALUES ('3f9a1c2b7d40');
 
@@ -40,7 +40,7 @@ CREATE TABLE fees (
     PRIMARY KEY (id),
     CONSTRAINT ck_fees_1 CHECK (amount >= 0),
     CONSTRAINT fk_fees_student_id_students FOREIGN KEY (student_id) REFERENCES students (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE INDEX ix_fees_student_id ON fees (student_id);
 

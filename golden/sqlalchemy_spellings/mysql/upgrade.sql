@@ -20,7 +20,7 @@ CREATE TABLE accounts (
     name VARCHAR(80) NOT NULL,
     settings JSON,
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE events (
     id BIGINT NOT NULL AUTO_INCREMENT,
@@ -28,7 +28,7 @@ CREATE TABLE events (
     payload JSON,
     PRIMARY KEY (id),
     CONSTRAINT fk_events_account_id_accounts FOREIGN KEY (account_id) REFERENCES accounts (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO accounts (id, name, settings) VALUES
     (1, 'Ada', '{"theme": "dark"}'),

@@ -83,7 +83,7 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
         {"versions: [versions]\ndialects: postgresql\n",
          "retort.yaml:2:1: error: unknown key 'dialects' in retort.yaml; the known keys are versions, dialect, "
          "version_table, version_table_schema, transaction_per_migration, file_template, postgresql, mysql, sqlite"},
-        {"dialect: oracle\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, not 'oracle'"},
+        {"dialect: oracle\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, mariadb, not 'oracle'"},
         {"dialect: [postgresql]\n", "retort.yaml:1:10: error: 'dialect' must be a string"},
         {"versions: {a: b}\n", "retort.yaml:1:11: error: 'versions' must be a list of folder names, e.g. [versions]"},
         {"versions: [[a]]\n", "retort.yaml:1:12: error: each entry of 'versions' must be a folder name"},
@@ -106,18 +106,27 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
         {"mysql: { engine: \"InnoDB; DROP\" }\n",
          "retort.yaml:1:18: error: 'mysql.engine' must be a name such as InnoDB (letters, digits and _), not "
          "'InnoDB; DROP'"},
-        {"mysql:\n  charset: \"\"\n",
-         "retort.yaml:2:12: error: 'mysql.charset' must be a name such as utf8mb4 (letters, digits and _), not ''"},
+        {"mysql:\n  charset: \"utf8 mb4\"\n",
+         "retort.yaml:2:12: error: 'mysql.charset' must be a name such as utf8mb4 (letters, digits and _), not "
+         "'utf8 mb4'"},
         {"mysql: { collation: utf8mb4-bin }\n",
          "retort.yaml:1:21: error: 'mysql.collation' must be a name such as utf8mb4_unicode_ci (letters, digits and "
          "_), not 'utf8mb4-bin'"},
         {"mysql: { engine: [InnoDB] }\n", "retort.yaml:1:18: error: 'mysql.engine' must be a string"},
         {"mysql: { flavor: percona }\n", "retort.yaml:1:18: error: 'mysql.flavor' must be one of mysql, mariadb, not 'percona'"},
         {"dialect: mysql\ndialect: sqlite\n", "retort.yaml:2:1: error: 'dialect' is given twice"},
+        // dialect: mariadb is the MySQL back end with flavor mariadb: a flavor that says otherwise is wrong.
+        {"dialect: mariadb\nmysql: { flavor: mysql }\n",
+         "retort.yaml:2:18: error: 'mysql.flavor: mysql' contradicts 'dialect: mariadb', which means flavor "
+         "mariadb: remove mysql.flavor, or write 'dialect: mysql'"},
+        {"mysql:\n  flavor: mysql\ndialect: mariadb\n",
+         "retort.yaml:2:11: error: 'mysql.flavor: mysql' contradicts 'dialect: mariadb', which means flavor "
+         "mariadb: remove mysql.flavor, or write 'dialect: mysql'"},
+        {"dialect: MariaDB\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, mariadb, not 'MariaDB'"},
         {"file_template: \"{slug}\"\n", "retort.yaml:1:16: error: 'file_template' must contain {rev}"},
         {"- versions\n", "retort.yaml:1:1: error: retort.yaml must be a mapping of keys to values, e.g. 'dialect: postgresql'"},
         {"versions: [versions\n", "retort.yaml:2:1: error: invalid YAML: end of sequence flow not found"},
-        {"dialect: \"caf\xC3\xA9\"\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, not 'caf\xC3\xA9'"},
+        {"dialect: \"caf\xC3\xA9\"\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, mariadb, not 'caf\xC3\xA9'"},
     }));
     CAPTURE(c.yaml);
     auto l = load(c.yaml);
@@ -133,9 +142,45 @@ TEST_CASE("several problems are all reported", "[config]") {
     CHECK(l.diagnostics.find("retort.yaml:3:28:") != std::string::npos);
 }
 
-TEST_CASE("mysql.collation may be empty: the server's default", "[config]") {
-    auto l = load("mysql: { engine: Aria, collation: \"\" }\n");
+TEST_CASE("mysql.charset and mysql.collation: unset or empty means the database's", "[config]") {
+    struct Row {
+        const char* yaml;
+        const char* charset;
+        const char* collation;
+    };
+    auto row = GENERATE(values<Row>({
+        {"", "", ""},  // neither: the tables take the database's (mysql.md)
+        {"mysql: { engine: Aria }\n", "", ""},
+        {"mysql: { charset: \"\", collation: \"\" }\n", "", ""},
+        {"mysql: { charset: utf8mb4 }\n", "utf8mb4", ""},  // the charset's default collation
+        {"mysql: { collation: utf8mb4_unicode_ci }\n", "", "utf8mb4_unicode_ci"},  // the charset follows
+        {"mysql: { charset: latin1, collation: latin1_bin }\n", "latin1", "latin1_bin"},
+    }));
+    CAPTURE(row.yaml);
+    auto l = load(row.yaml);
+    INFO(l.diagnostics);
     REQUIRE(l.config);
-    CHECK(l.config->mysql.engine == "Aria");
-    CHECK(l.config->mysql.collation.empty());
+    CHECK(l.config->mysql.charset == row.charset);
+    CHECK(l.config->mysql.collation == row.collation);
+}
+
+TEST_CASE("dialect: mariadb, and the flavors that agree with it", "[config]") {
+    struct Row {
+        const char* yaml;
+        const char* dialect;
+        const char* flavor;
+    };
+    auto row = GENERATE(values<Row>({
+        {"dialect: mariadb\n", "mariadb", "mysql"},  // mysql.flavor unset: the dialect name decides
+        {"dialect: mariadb\nmysql: { flavor: mariadb }\n", "mariadb", "mariadb"},
+        {"dialect: mysql\nmysql: { flavor: mariadb }\n", "mysql", "mariadb"},
+        {"dialect: mysql\n", "mysql", "mysql"},
+        {"dialect: postgresql\nmysql: { flavor: mariadb }\n", "postgresql", "mariadb"},
+    }));
+    CAPTURE(row.yaml);
+    auto l = load(row.yaml);
+    INFO(l.diagnostics);
+    REQUIRE(l.config);
+    CHECK(l.config->dialect == row.dialect);
+    CHECK(l.config->mysql.flavor == row.flavor);
 }

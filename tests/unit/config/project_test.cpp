@@ -134,6 +134,50 @@ TEST_CASE("init writes a project that check accepts, and refuses a non-empty fol
     fs::remove_all(dir);
 }
 
+namespace {
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+}  // namespace
+
+TEST_CASE("init -d writes the dialect, no MySQL charset or collation", "[project][cli]") {
+    struct Row {
+        std::vector<std::string> args;
+        const char* dialect_line;  // "": a usage error
+    };
+    auto row = GENERATE(values<Row>({
+        {{}, "dialect: postgresql "},
+        {{"-d", "sqlite"}, "dialect: sqlite "},
+        {{"-d", "mysql"}, "dialect: mysql "},
+        {{"-d", "mariadb"}, "dialect: mariadb "},  // not mysql.flavor: the dialect's name says it
+        {{"--dialect", "mariadb"}, "dialect: mariadb "},
+        {{"-d", "oracle"}, ""},
+    }));
+    fs::path dir = fresh_dir("init_dialect");
+    std::vector<std::string> args{"init", dir.string()};
+    args.insert(args.end(), row.args.begin(), row.args.end());
+    auto r = run(args);
+    INFO(r.err);
+    if (!*row.dialect_line) {
+        CHECK(r.status == 2);
+        CHECK(r.err.find("unknown dialect 'oracle' (postgresql, sqlite, mysql or mariadb)") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir));
+        return;
+    }
+    REQUIRE(r.status == 0);
+    std::string yaml = read_text(dir / "retort.yaml");
+    CHECK(yaml.find(std::string("\n") + row.dialect_line) != std::string::npos);
+    CHECK(yaml.find("# default --dialect: postgresql, sqlite, mysql or mariadb\n") != std::string::npos);
+    CHECK(yaml.find("\nmysql: { engine: InnoDB }\n") != std::string::npos);
+    CHECK(yaml.find("charset:") == std::string::npos);
+    CHECK(yaml.find("collation:") == std::string::npos);
+    CHECK(yaml.find("flavor:") == std::string::npos);
+    auto check = run({"-C", dir.string(), "check"});
+    CHECK(check.status == 0);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("-c names another config file", "[project][cli]") {
     fs::path dir = fresh_dir("config");
     fs::create_directories(dir / "migrations");

@@ -56,6 +56,31 @@ TEST_CASE("the names for messages, and the ids as bits", "[dialect]") {
     CHECK(dialect::all().size() == 3);
 }
 
+TEST_CASE("-d and dialect: take the dialects' names and their other servers'", "[dialect]") {
+    struct Row {
+        const char* name;
+        dialect::Id id;
+        const char* server;  // "": the dialect's own name
+    };
+    auto row = GENERATE(values<Row>({
+        {"postgresql", dialect::Id::postgresql, ""},
+        {"sqlite", dialect::Id::sqlite, ""},
+        {"mysql", dialect::Id::mysql, ""},
+        {"mariadb", dialect::Id::mysql, "mariadb"},
+    }));
+    CAPTURE(row.name);
+    auto target = dialect::find_target(row.name);
+    REQUIRE(target);
+    CHECK(target->dialect->id == row.id);
+    CHECK((target->server ? target->server->name : "") == std::string_view(row.server));
+    for (const char* name : {"", "oracle", "MariaDB", "postgres", "maria"}) {
+        CAPTURE(name);
+        CHECK_FALSE(dialect::find_target(name));
+    }
+    CHECK(dialect::target_names(", ", " or ") == "postgresql, sqlite, mysql or mariadb");
+    CHECK(dialect::target_names().size() == 4);
+}
+
 TEST_CASE("the MySQL dialect writes for MySQL and MariaDB", "[dialect]") {
     auto servers = dialect::describe(dialect::Id::mysql).servers;
     REQUIRE(servers.size() == 2);

@@ -48,7 +48,7 @@ TEST_CASE("mysql: create table with inline comments, table options and key check
           "    PRIMARY KEY (id),\n"
           "    CONSTRAINT fk_fees_student_id_students FOREIGN KEY (student_id) REFERENCES students (id),\n"
           "    CONSTRAINT ck_fees_amount CHECK (amount >= 0)\n"
-          ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='student fees';");
+          ") ENGINE=InnoDB COLLATE=utf8mb4_unicode_ci COMMENT='student fees';");
     CHECK_FALSE(f.diagnostics.has_errors());
 }
 
@@ -350,7 +350,7 @@ TEST_CASE("mysql: defaults MySQL accepts") {
           "    j JSON DEFAULT ('{}'),\n"
           "    n INT DEFAULT -1,\n"
           "    u VARCHAR(10) DEFAULT (UPPER('x'))\n"
-          ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;");
+          ") ENGINE=InnoDB;");
 }
 
 TEST_CASE("mysql: renaming a column a check uses; MariaDB renames inside the check itself") {
@@ -406,22 +406,46 @@ TEST_CASE("mysql: string keys longer than InnoDB's 3072 bytes are a diagnostic")
         CHECK(f.diagnostics.error_count() == 2);
         CHECK(f.errors().find("3112 bytes") != std::string::npos);
     }
-    SECTION("latin1 counts one byte a character") {
-        dialects::Options options;
-        options.mysql_charset = "latin1";
-        MysqlFixture f(options);
-        f.render(plan::CreateIndex{index("ix_bc", "fees", {"b", "c"}), schema::share(t), false});
-        CHECK_FALSE(f.diagnostics.has_errors());
+    SECTION("latin1 counts one byte a character, given as the charset or by its collation") {
+        for (auto [charset, collation] : {std::pair{"latin1", ""}, std::pair{"", "latin1_bin"}}) {
+            CAPTURE(charset, collation);
+            dialects::Options options;
+            options.mysql_charset = charset;
+            options.mysql_collation = collation;
+            MysqlFixture f(options);
+            f.render(plan::CreateIndex{index("ix_bc", "fees", {"b", "c"}), schema::share(t), false});
+            CHECK_FALSE(f.diagnostics.has_errors());
+        }
+    }
+    SECTION("neither given: the database's charset, counted as 4 bytes a character") {
+        MysqlFixture f;
+        f.render(plan::CreateIndex{index("ix_b", "fees", {"b"}), schema::share(t), false});
+        CHECK(f.errors().find("3076 bytes long in the database's charset (4 bytes a character)") !=
+              std::string::npos);
     }
 }
 
 TEST_CASE("mysql: table options from retort.yaml are written as given") {
     // Their values were checked when retort.yaml was read (config_test.cpp).
+    // Neither charset nor collation: none is written, the table takes the database's.
+    struct Row {
+        const char* charset;
+        const char* collation;
+        const char* options;
+    };
+    auto row = GENERATE(values<Row>({
+        {"", "", ") ENGINE=Aria;"},
+        {"latin1", "", ") ENGINE=Aria DEFAULT CHARSET=latin1;"},
+        {"", "utf8mb4_unicode_ci", ") ENGINE=Aria COLLATE=utf8mb4_unicode_ci;"},
+        {"utf8mb4", "utf8mb4_bin", ") ENGINE=Aria DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;"},
+    }));
+    CAPTURE(row.charset, row.collation);
     dialects::Options good;
     good.mysql_engine = "Aria";
-    good.mysql_charset = "latin1";
+    good.mysql_charset = row.charset;
+    good.mysql_collation = row.collation;
     MysqlFixture g(good);
-    CHECK(g.render(plan::CreateTable{schema::share(fees()), false}).find(") ENGINE=Aria DEFAULT CHARSET=latin1;") !=
-          std::string::npos);
+    std::string sql = g.render(plan::CreateTable{schema::share(fees()), false});
+    CHECK(sql.substr(sql.rfind(')')) == row.options);
     CHECK_FALSE(g.diagnostics.has_errors());
 }

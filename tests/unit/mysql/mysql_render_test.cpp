@@ -110,6 +110,13 @@ TEST_CASE("mysql: descriptor and script notes") {
     CHECK(notes.front().find("implicitly") != std::string::npos);
     CHECK(dialects::make_dialect("mysql", {}) != nullptr);
     CHECK(dialects::make_dialect("mysql", {})->descriptor().name == "mysql");
+    // mariadb: the MySQL back end for MariaDB, whatever flavor the options say.
+    auto maria = dialects::make_dialect("mariadb", {});
+    REQUIRE(maria);
+    CHECK(maria->descriptor().name == "mysql");
+    CHECK(maria->options().mysql_flavor == "mariadb");
+    CHECK(dialects::make_dialect("mysql", MysqlFixture::mariadb())->options().mysql_flavor == "mariadb");
+    CHECK(dialects::make_dialect("MariaDB", {}) == nullptr);
 }
 
 TEST_CASE("mysql: the version table as Alembic has it") {

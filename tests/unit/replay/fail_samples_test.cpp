@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "driver/script/project.hpp"
+#include "compiler/dialect/descriptor.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/replay/replay.hpp"
 
@@ -29,9 +30,8 @@ std::string run_check(const std::string& dir) {
     REQUIRE(graph);
     std::vector<const ast::Migration*> order;
     for (const graph::Revision* r : graph->topological_order()) order.push_back(r->migration);
-    ast::DialectId dialect = project->config.dialect == "mysql"    ? ast::DialectId::mysql
-                             : project->config.dialect == "sqlite" ? ast::DialectId::sqlite
-                                                                   : ast::DialectId::postgresql;
+    auto target = dialect::find_target(project->config.dialect);  // mariadb: mysql
+    ast::DialectId dialect = target ? target->dialect->id : ast::DialectId::postgresql;
     replay::check_project(order, diagnostics, replay::options_for(dialect));
     std::size_t errors = diagnostics.error_count(), warnings = diagnostics.warning_count();
     std::string text = diagnostics.render();
