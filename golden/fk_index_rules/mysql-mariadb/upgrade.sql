@@ -19,7 +19,7 @@ CREATE TABLE students (
     id INT NOT NULL,
     name VARCHAR(40) NOT NULL,
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE grades (
     id INT NOT NULL,
@@ -28,14 +28,14 @@ CREATE TABLE grades (
     mark INT,
     PRIMARY KEY (id),
     CONSTRAINT fk_grades_student_id_students FOREIGN KEY (student_id) REFERENCES students (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE visits (
     id INT NOT NULL,
     student_id INT NOT NULL,
     day DATE,
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 INSERT INTO alembic_version (version_num) VALUES ('fk1000000001');
 
