@@ -27,6 +27,7 @@ void rename_in_table(schema::Table& t, const std::string& from, const std::strin
             if (ic.column == from) ic.column = to;
         if (ix.where) ix.where = sql::rename_column_refs(ix.where, from, to);
     }
+    for (auto& ix : t.fk_indexes) std::replace(ix.columns.begin(), ix.columns.end(), from, to);
 }
 
 ast::AlterAction action_at(decltype(ast::AlterAction::node) node, SourceSpan span) {

@@ -163,6 +163,8 @@ bool mysql_index_taken(const schema::Table& table, const std::string& name) {
         if (k.kind == schema::ConstraintKind::unique && same(k.name)) return true;
     for (const auto& ix : table.indexes)
         if (same(ix.name)) return true;
+    for (const auto& ix : table.fk_indexes)  // InnoDB's own, behind foreign keys
+        if (same(ix.name)) return true;
     return false;
 }
 

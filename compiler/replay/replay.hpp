@@ -38,6 +38,9 @@ struct Options {
     dialect::NameLimit names;
     Naming naming = Naming::convention;
     bool mariadb = false;  // the MySQL dialect on MariaDB (mysql.flavor): its engine names differ
+    // Keep schema::Table::fk_indexes by InnoDB's rule (fk_indexes.hpp); set
+    // from the descriptor's fk_needs_index.
+    bool fk_indexes = false;
 };
 
 // The options of a dialect: `dialect` set, its name limit from its

@@ -69,6 +69,7 @@ struct Replayer::Impl {
     std::map<std::string, std::vector<ast::Statement>, std::less<>> inverses;  // revision -> downgrade
     const StepSink* sink = nullptr;
     bool full = false;  // a sink is listening: fill every field of the steps
+    bool downgrading = false;  // replaying a downgrade (fk_indexes.hpp: InnoDB's index comes back)
     Journal* journal = nullptr;
 
     // ---- driving (replayer.cpp)

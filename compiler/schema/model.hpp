@@ -72,11 +72,25 @@ struct Index {
     SourceSpan declared_at;
 };
 
+// An index the engine keeps for a foreign key that no statement declared
+// (InnoDB's rule, docs/mysql.md "The index behind a foreign key"). Replay
+// keeps these only for a dialect whose descriptor says `fk_needs_index`.
+struct FkIndex {
+    std::string name;
+    std::vector<std::string> columns;
+    // true: InnoDB made it (a generated key), and drops it itself once another
+    // index covers its columns; false: retort's script added it (when the
+    // last declared key serving a foreign key went), so the script drops it.
+    bool generated = true;
+    friend bool operator==(const FkIndex&, const FkIndex&) = default;
+};
+
 struct Table {
     std::string name;
     std::vector<Column> columns;          // in declaration order
     std::vector<Constraint> constraints;  // in declaration order
     std::vector<Index> indexes;           // in creation order
+    std::vector<FkIndex> fk_indexes;      // MySQL only: InnoDB's own, in creation order
     std::optional<std::string> comment;
     SourceSpan declared_at;
 
