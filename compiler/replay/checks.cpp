@@ -270,7 +270,14 @@ bool Replayer::Impl::constraint_from_ast(const schema::Table& work, const ast::T
 void Replayer::Impl::name_by_engine(const schema::Table& work, schema::Constraint& c) const {
     if (options.naming != Naming::engine || !options.dialect) return;
     c.name_from_engine = true;
-    if (auto name = engine_constraint_name({*options.dialect, options.mariadb}, state, work, c)) c.name = *name;
+    if (auto name = engine_constraint_name({*options.dialect, options.mariadb}, state, work, c)) {
+        c.name = *name;
+        return;
+    }
+    // No name on the engine (SQLite): the model's own stays unique in the table.
+    if (!work.constraint(c.name)) return;
+    std::string base = c.name;
+    for (int n = 2; work.constraint(c.name); ++n) c.name = base + "_" + std::to_string(n);
 }
 
 bool Replayer::Impl::column_constraints(schema::Table& work, const ast::ColumnDef& def,

@@ -52,7 +52,7 @@ struct EngineNaming {
 //     smallest n free) and <table>_chk_<n> on MySQL (one more than the
 //     highest).
 //   SQLite: constraints have no names: nullopt (the model keeps the
-//     convention's name, for messages only).
+//     convention's name, with _2, _3 on a clash, for messages only).
 std::optional<std::string> engine_constraint_name(EngineNaming engine, const schema::Schema& schema,
                                                   const schema::Table& table, const schema::Constraint& c);
 

@@ -7,6 +7,29 @@
 -- String literals assume the default sql_mode (backslash escapes on, no
 -- NO_BACKSLASH_ESCAPES); run with --default-character-set=utf8mb4.
 
+-- Running downgrade en1000000004 -> en1000000003
+-- names that clash, and names cut to fit
+
+ALTER TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys ADD CHECK (a_column_whose_name_is_long_enough_to_be_cut_as_well > 0);
+
+ALTER TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys ADD UNIQUE (a_column_whose_name_is_long_enough_to_be_cut_as_well);
+
+ALTER TABLE students ADD CHECK (code <> 'y');
+
+ALTER TABLE students ADD UNIQUE (code);
+
+DROP TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys;
+
+ALTER TABLE students DROP CONSTRAINT `CONSTRAINT_2`;
+
+ALTER TABLE students DROP CONSTRAINT `CONSTRAINT_1`;
+
+ALTER TABLE students DROP INDEX code_2;
+
+ALTER TABLE students DROP INDEX code;
+
+UPDATE alembic_version SET version_num = 'en1000000003' WHERE version_num = 'en1000000004';
+
 -- Running downgrade en1000000003 -> en1000000002
 -- drop and re-create keys without naming them
 

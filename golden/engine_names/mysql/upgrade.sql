@@ -63,3 +63,30 @@ ALTER TABLE fees DROP INDEX student_id, ADD INDEX fees_ibfk_1 (student_id);
 ALTER TABLE fees ADD UNIQUE (term, student_id);
 
 UPDATE alembic_version SET version_num = 'en1000000003' WHERE version_num = 'en1000000002';
+
+-- Running upgrade en1000000003 -> en1000000004
+-- names that clash, and names cut to fit
+
+ALTER TABLE students ADD UNIQUE (code);
+
+ALTER TABLE students ADD UNIQUE (code);
+
+ALTER TABLE students ADD CHECK (code <> 'x');
+
+ALTER TABLE students ADD CHECK (code <> 'y');
+
+CREATE TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys (
+    a_column_whose_name_is_long_enough_to_be_cut_as_well INT,
+    UNIQUE (a_column_whose_name_is_long_enough_to_be_cut_as_well),
+    CHECK (a_column_whose_name_is_long_enough_to_be_cut_as_well > 0)
+) ENGINE=InnoDB;
+
+ALTER TABLE students DROP INDEX code_2;
+
+ALTER TABLE students DROP CONSTRAINT `CONSTRAINT_2`;
+
+ALTER TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys DROP INDEX a_column_whose_name_is_long_enough_to_be_cut_as_well;
+
+ALTER TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys DROP CONSTRAINT `CONSTRAINT_1`;
+
+UPDATE alembic_version SET version_num = 'en1000000004' WHERE version_num = 'en1000000003';

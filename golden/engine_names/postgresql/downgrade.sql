@@ -5,6 +5,29 @@
 
 BEGIN;
 
+-- Running downgrade en1000000004 -> en1000000003
+-- names that clash, and names cut to fit
+
+ALTER TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys ADD CHECK (a_column_whose_name_is_long_enough_to_be_cut_as_well > 0);
+
+ALTER TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys ADD UNIQUE (a_column_whose_name_is_long_enough_to_be_cut_as_well);
+
+ALTER TABLE students ADD CHECK (code <> 'y');
+
+ALTER TABLE students ADD UNIQUE (code);
+
+DROP TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys;
+
+ALTER TABLE students DROP CONSTRAINT students_code_check1;
+
+ALTER TABLE students DROP CONSTRAINT students_code_check;
+
+ALTER TABLE students DROP CONSTRAINT students_code_key1;
+
+ALTER TABLE students DROP CONSTRAINT students_code_key;
+
+UPDATE alembic_version SET version_num = 'en1000000003' WHERE version_num = 'en1000000004';
+
 -- Running downgrade en1000000003 -> en1000000002
 -- drop and re-create keys without naming them
 

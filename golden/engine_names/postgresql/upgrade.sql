@@ -62,4 +62,31 @@ ALTER TABLE fees ADD UNIQUE (term, student_id);
 
 UPDATE alembic_version SET version_num = 'en1000000003' WHERE version_num = 'en1000000002';
 
+-- Running upgrade en1000000003 -> en1000000004
+-- names that clash, and names cut to fit
+
+ALTER TABLE students ADD UNIQUE (code);
+
+ALTER TABLE students ADD UNIQUE (code);
+
+ALTER TABLE students ADD CHECK (code <> 'x');
+
+ALTER TABLE students ADD CHECK (code <> 'y');
+
+CREATE TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys (
+    a_column_whose_name_is_long_enough_to_be_cut_as_well INTEGER,
+    UNIQUE (a_column_whose_name_is_long_enough_to_be_cut_as_well),
+    CHECK (a_column_whose_name_is_long_enough_to_be_cut_as_well > 0)
+);
+
+ALTER TABLE students DROP CONSTRAINT students_code_key1;
+
+ALTER TABLE students DROP CONSTRAINT students_code_check1;
+
+ALTER TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys DROP CONSTRAINT a_table_whose_name_is_long_en_a_column_whose_name_is_long_e_key;
+
+ALTER TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys DROP CONSTRAINT a_table_whose_name_is_long_e_a_column_whose_name_is_long__check;
+
+UPDATE alembic_version SET version_num = 'en1000000004' WHERE version_num = 'en1000000003';
+
 COMMIT;

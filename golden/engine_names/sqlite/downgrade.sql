@@ -5,6 +5,46 @@ PRAGMA foreign_keys=OFF;
 
 BEGIN;
 
+-- Running downgrade en1000000004 -> en1000000003
+-- names that clash, and names cut to fit
+
+DROP TABLE a_table_whose_name_is_long_enough_to_be_cut_in_names_of_keys;
+
+-- SQLite cannot drop CHECK constraint "ck_students_2": rebuild table students
+
+SAVEPOINT retort_rebuild;
+
+CREATE TABLE retort_new_students (
+    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    email VARCHAR(100),
+    code VARCHAR(10) NOT NULL
+);
+
+INSERT INTO retort_new_students (id, email, code)
+    SELECT id, email, code FROM students;
+
+DELETE FROM sqlite_sequence WHERE name = 'retort_new_students';
+
+UPDATE sqlite_sequence SET name = 'retort_new_students' WHERE name = 'students';
+
+DROP TABLE students;
+
+ALTER TABLE retort_new_students RENAME TO students;
+
+CREATE TEMP TABLE retort_foreign_key_check (
+    violations INTEGER CONSTRAINT foreign_keys_hold_after_rebuild CHECK (violations = 0)
+);
+
+INSERT INTO temp.retort_foreign_key_check
+    SELECT count(*) FROM (SELECT 1 FROM pragma_foreign_key_check('fees')
+        UNION ALL SELECT 1 FROM pragma_foreign_key_check('students'));
+
+DROP TABLE temp.retort_foreign_key_check;
+
+RELEASE retort_rebuild;
+
+UPDATE alembic_version SET version_num = 'en1000000003' WHERE version_num = 'en1000000004';
+
 -- Running downgrade en1000000003 -> en1000000002
 -- drop and re-create keys without naming them
 

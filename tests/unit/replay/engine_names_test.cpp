@@ -82,8 +82,10 @@ TEST_CASE("naming: engine gives each unnamed constraint the engine's name", "[re
           "alter table t drop constraint t_chk_1;", "alter table t add check (a < 9);"},
          "t: t_chk_2 t_chk_3"},
         // SQLite: no names; the model keeps the convention's.
-        {D::sqlite, false, {"create table t (id integer primary key, a integer unique, check (a > 0));"},
-         "t: pk_t uq_t_a ck_t_1"},
+        {D::sqlite, false,
+         {"create table t (id integer primary key, a integer unique, check (a > 0));",
+          "alter table t add unique (a);"},
+         "t: pk_t uq_t_a ck_t_1 uq_t_a_2"},
     }));
     Fixture f;
     CHECK(names_after(c, f) == c.names);
