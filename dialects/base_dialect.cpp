@@ -319,9 +319,13 @@ std::string BaseDialect::fk_action(sql::FkAction action) const {
     return "NO ACTION";
 }
 
+std::string BaseDialect::constraint_name_clause(const schema::Constraint& c) const {
+    return c.name_from_engine ? std::string() : "CONSTRAINT " + quote_identifier(c.name) + " ";
+}
+
 std::string BaseDialect::constraint_definition(const schema::Constraint& c, const schema::Table&,
                                                Context& ctx) const {
-    std::string out = "CONSTRAINT " + quote_identifier(c.name) + " ";
+    std::string out = constraint_name_clause(c);
     switch (c.kind) {
         case schema::ConstraintKind::primary_key: out += "PRIMARY KEY " + column_list(c.columns); break;
         case schema::ConstraintKind::unique: out += "UNIQUE " + column_list(c.columns); break;

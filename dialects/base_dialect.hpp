@@ -117,6 +117,9 @@ public:
     virtual std::string autoincrement_clause(const schema::Column& column) const;
     // The ALTER COLUMN action that takes autoincrement off a column.
     virtual std::string drop_autoincrement_action() const;
+    // "CONSTRAINT name " with its trailing space, or "" for a constraint
+    // the engine names (naming: engine).
+    std::string constraint_name_clause(const schema::Constraint& constraint) const;
     // "CONSTRAINT name PRIMARY KEY (a)" / UNIQUE / CHECK / FOREIGN KEY.
     virtual std::string constraint_definition(const schema::Constraint& constraint,
                                               const schema::Table& table, Context& ctx) const;

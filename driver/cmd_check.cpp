@@ -33,8 +33,7 @@ int cmd_check(Invocation& inv) {
             std::vector<const ast::Migration*> order;
             for (const graph::Revision* r : graph->topological_order()) order.push_back(r->migration);
             // The config loader has already refused any other dialect name.
-            auto dialect = dialect_id(project->config.dialect).value_or(ast::DialectId::postgresql);
-            replay::check_project(order, diagnostics, replay::options_for(dialect));
+            replay::check_project(order, diagnostics, replay_options(project->config, project->config.dialect));
         }
     }
     const bool failed = !project || diagnostics.has_errors();

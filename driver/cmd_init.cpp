@@ -28,6 +28,7 @@ std::string config_text(const std::string& dialect) {
         "{:<32}# default --dialect: {}\n"
         "version_table: alembic_version\n"
         "version_table_schema: null\n"
+        "naming: convention              # unnamed constraints: pk_<table>, ...; engine: the engine's names\n"
         "transaction_per_migration: false\n"
         "file_template: \"{{year}}_{{month}}_{{day}}_{{hour}}{{minute}}_{{rev}}_{{slug}}\"\n"
         "postgresql: {{ json: jsonb, autoincrement: identity }}\n"

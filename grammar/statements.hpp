@@ -82,7 +82,12 @@ struct add_what : sor<aa_add_column, aa_add_constraint> {};
 struct aa_add : seq<kw_add, must<add_what>> {};
 struct aa_drop_column : seq<kw_column, must<column_name>> {};
 struct aa_drop_constraint : seq<kw_constraint, must<constraint_name>> {};
-struct drop_action_what : sor<aa_drop_column, aa_drop_constraint> {};
+// Forms that name no constraint: resolved through the schema model.
+struct aa_drop_primary_key : seq<kw_primary, must<kw_key>> {};
+struct aa_drop_foreign_key : seq<kw_foreign, must<kw_key>, must<column_list>> {};
+struct aa_drop_unique : seq<kw_unique, must<column_list>> {};
+struct drop_action_what
+    : sor<aa_drop_column, aa_drop_constraint, aa_drop_primary_key, aa_drop_foreign_key, aa_drop_unique> {};
 struct aa_drop : seq<kw_drop, must<drop_action_what>> {};
 struct aa_rename_table : seq<kw_to, must<table_name>> {};
 struct aa_rename_column : seq<kw_column, must<column_name>, must<kw_to>, must<column_name>> {};

@@ -137,7 +137,15 @@ struct DropDefault { Name column; };
 struct SetAutoincrement { Name column; };
 struct DropAutoincrement { Name column; };
 struct AddConstraint { TableConstraint constraint; };  // also `add primary key (...)`
-struct DropConstraint { Name name; };
+// `drop constraint NAME`, or a form that names no constraint and is resolved
+// through the schema model: `drop primary key`, `drop foreign key (cols)`,
+// `drop unique (cols)`. For those, `kind` is set and `name` is empty text
+// whose span covers the form.
+struct DropConstraint {
+    Name name;
+    std::optional<ConstraintKind> kind;
+    std::vector<Name> columns;  // foreign key, unique
+};
 
 struct AlterAction {
     std::variant<AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, DropNotNull,

@@ -168,6 +168,18 @@ void line(std::string& out, int depth, const std::string& text) {
     out += '\n';
 }
 
+std::string drop_constraint(const DropConstraint& d) {
+    if (!d.kind) return "drop constraint " + name(d.name);
+    std::string cols = "(" + names(d.columns) + ")";
+    switch (*d.kind) {
+        case ConstraintKind::primary_key: return "drop primary key";
+        case ConstraintKind::foreign_key: return "drop foreign key " + cols;
+        case ConstraintKind::unique: return "drop unique " + cols;
+        case ConstraintKind::check: break;
+    }
+    return "drop check";
+}
+
 std::string alter_action(const AlterAction& a) {
     return std::visit(
         [](const auto& n) -> std::string {
@@ -188,7 +200,7 @@ std::string alter_action(const AlterAction& a) {
             else if constexpr (std::is_same_v<T, DropAutoincrement>)
                 return "alter column " + name(n.column) + " drop autoincrement";
             else if constexpr (std::is_same_v<T, AddConstraint>) return "add " + constraint(n.constraint);
-            else return "drop constraint " + name(n.name);
+            else return drop_constraint(n);
         },
         a.node);
 }

@@ -15,6 +15,24 @@ namespace retort::config {
 
 namespace {
 
+constexpr const char* template_fields = "{year} {month} {day} {hour} {minute} {second} {rev} {slug}";
+
+// The first `{...}` of a file_template that is not one of template_fields.
+std::optional<std::string> unknown_template_field(const std::string& value) {
+    for (std::size_t at = value.find('{'); at != std::string::npos; at = value.find('{', at + 1)) {
+        std::size_t end = value.find('}', at);
+        std::string field = value.substr(at, end == std::string::npos ? std::string::npos : end - at + 1);
+        if (end == std::string::npos || std::string_view(template_fields).find(field) == std::string_view::npos ||
+            field.find(' ') != std::string::npos)
+            return field;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+namespace {
+
 class Reader {
 public:
     Reader(const SourceFile& file, DiagnosticEngine& diagnostics) : file_(file), diagnostics_(diagnostics) {}
@@ -209,6 +227,8 @@ public:
                     std::string value;
                     if (string(v, k, value)) config.version_table_schema = value;
                 }
+            } else if (k == "naming") {
+                choice(v, "naming", config.naming, {"convention", "engine"});
             } else if (k == "transaction_per_migration") {
                 boolean(v, k, config.transaction_per_migration);
             } else if (k == "file_template") {
@@ -216,6 +236,9 @@ public:
                 if (string(v, k, value)) {
                     if (value.find("{rev}") == std::string::npos)
                         bad_value(v, "'file_template' must contain {rev}");
+                    else if (auto field = unknown_template_field(value))
+                        bad_value(v, fmt::format("'file_template' has an unknown field {}; the fields are {}", *field,
+                                                 template_fields));
                     else
                         config.file_template = value;
                 }
@@ -261,7 +284,7 @@ public:
                 });
             } else {
                 unknown(key, "retort.yaml",
-                        "versions, dialect, version_table, version_table_schema, "
+                        "versions, dialect, version_table, version_table_schema, naming, "
                         "transaction_per_migration, file_template, postgresql, mysql, sqlite");
             }
         });

@@ -36,6 +36,10 @@ struct Config {
     std::string dialect = "postgresql";  // a dialect or server name (dialect::find_target)
     std::string version_table = "alembic_version";
     std::optional<std::string> version_table_schema;
+    // How constraints declared without a name are named: convention
+    // (pk_<table>, fk_..., written in the DDL) or engine (the engine's own
+    // names, as a database SQLAlchemy made without a naming convention has).
+    std::string naming = "convention";
     bool transaction_per_migration = false;
     std::string file_template = "{year}_{month}_{day}_{hour}{minute}_{rev}_{slug}";
     PostgresqlOptions postgresql;

@@ -24,6 +24,7 @@ constexpr Descriptor table[] = {
      .transactional_ddl = true,
      .partial_indexes = true,
      .concurrent_indexes = true,
+     .fk_needs_index = false,
      .servers = postgresql_servers},
     {.id = Id::sqlite,
      .name = "sqlite",
@@ -32,6 +33,7 @@ constexpr Descriptor table[] = {
      .transactional_ddl = true,
      .partial_indexes = true,
      .concurrent_indexes = false,
+     .fk_needs_index = false,
      .servers = sqlite_servers},
     {.id = Id::mysql,
      .name = "mysql",
@@ -40,6 +42,7 @@ constexpr Descriptor table[] = {
      .transactional_ddl = false,
      .partial_indexes = false,
      .concurrent_indexes = false,
+     .fk_needs_index = true,  // InnoDB
      .servers = mysql_servers},
 };
 

@@ -48,6 +48,7 @@ struct Descriptor {
     bool transactional_ddl;    // DDL inside BEGIN/COMMIT
     bool partial_indexes;      // CREATE INDEX ... WHERE
     bool concurrent_indexes;   // CREATE INDEX CONCURRENTLY, outside the transaction
+    bool fk_needs_index;       // every foreign key needs an index led by its columns; the engine makes one
     std::span<const Server> servers;  // the first is the default
 };
 

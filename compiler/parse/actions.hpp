@@ -542,7 +542,23 @@ RETORT_ACTION(g::aa_add_constraint) {
 RETORT_ACTION(g::aa_add) { RETORT_APPLY { s.actions.back().span = s.trimmed(in.begin(), in.end()); } };
 RETORT_ACTION(g::aa_drop_column) { RETORT_APPLY { push_action(s, ast::DropColumn{s.pop_name()}, s.trimmed(in.begin(), in.end())); } };
 RETORT_ACTION(g::aa_drop_constraint) {
-    RETORT_APPLY { push_action(s, ast::DropConstraint{s.pop_name()}, s.trimmed(in.begin(), in.end())); }
+    RETORT_APPLY { push_action(s, ast::DropConstraint{s.pop_name(), {}, {}}, s.trimmed(in.begin(), in.end())); }
+};
+namespace detail {
+template <typename Input>
+void drop_by_columns(ParseState& s, const Input& in, ast::ConstraintKind kind, std::vector<ast::Name> columns) {
+    SourceSpan at = s.trimmed(in.begin(), in.end());
+    push_action(s, ast::DropConstraint{ast::Name{"", at, false}, kind, std::move(columns)}, at);
+}
+}  // namespace detail
+RETORT_ACTION(g::aa_drop_primary_key) {
+    RETORT_APPLY { detail::drop_by_columns(s, in, ast::ConstraintKind::primary_key, {}); }
+};
+RETORT_ACTION(g::aa_drop_foreign_key) {
+    RETORT_APPLY { detail::drop_by_columns(s, in, ast::ConstraintKind::foreign_key, s.take_names_from_mark()); }
+};
+RETORT_ACTION(g::aa_drop_unique) {
+    RETORT_APPLY { detail::drop_by_columns(s, in, ast::ConstraintKind::unique, s.take_names_from_mark()); }
 };
 RETORT_ACTION(g::aa_drop) { RETORT_APPLY { s.actions.back().span = s.trimmed(in.begin(), in.end()); } };
 RETORT_ACTION(g::aa_rename_table) {

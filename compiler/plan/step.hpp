@@ -90,6 +90,7 @@ struct CreateIndex {
     schema::Index index;
     schema::TableRef table;  // the table after the index was added
     bool concurrently = false;
+    schema::TableRef before = {};  // the table before (null: `table` without the index)
 };
 
 struct DropIndex {
@@ -97,6 +98,7 @@ struct DropIndex {
     schema::TableRef table;  // the table after the index was dropped (empty for a missing `if exists` index)
     bool concurrently = false;
     bool if_exists = false;
+    schema::TableRef before = {};  // the table before (null: `table` with the index)
 };
 
 // ------------------------------------------------------------ enum types

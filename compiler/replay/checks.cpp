@@ -15,9 +15,18 @@ std::string_view dialect_name(const std::optional<ast::DialectId>& d) {
     return d ? dialect::describe(*d).display : "the target dialect";
 }
 
+}  // namespace
+
 std::string join(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+std::string lower_ascii(std::string_view name) {
+    std::string out(name);
+    for (char& ch : out)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     return out;
 }
 
@@ -31,7 +40,6 @@ const char* kind_word(schema::ConstraintKind k) {
     return "constraint";
 }
 
-}  // namespace
 
 bool fk_compatible(const sql::Type& a, const sql::Type& b) {
     if (sql::is_textual(a.kind) && sql::is_textual(b.kind)) return true;
@@ -55,7 +63,11 @@ bool Replayer::Impl::check_identifier(const std::string& name, SourceSpan span, 
                          what, name, length, options.names.unit_name(), dialect_name(options.dialect),
                          options.names.max);
     if (generated)
-        b.note(span, "the name comes from the naming convention; give it a shorter one with `constraint NAME`");
+        b.note(span, "{}",
+               options.naming == Naming::engine
+                         ? "the name is the one the engine gives it (naming: engine); give it a shorter one with "
+                           "`constraint NAME`"
+                         : "the name comes from the naming convention; give it a shorter one with `constraint NAME`");
     return false;
 }
 
@@ -250,8 +262,22 @@ bool Replayer::Impl::constraint_from_ast(const schema::Table& work, const ast::T
                 }
                 break;
         }
+        name_by_engine(work, c);
     }
     return true;
+}
+
+void Replayer::Impl::name_by_engine(const schema::Table& work, schema::Constraint& c) const {
+    if (options.naming != Naming::engine || !options.dialect) return;
+    c.name_from_engine = true;
+    if (auto name = engine_constraint_name({*options.dialect, options.mariadb}, state, work, c)) {
+        c.name = *name;
+        return;
+    }
+    // No name on the engine (SQLite): the model's own stays unique in the table.
+    if (!work.constraint(c.name)) return;
+    std::string base = c.name;
+    for (int n = 2; work.constraint(c.name); ++n) c.name = base + "_" + std::to_string(n);
 }
 
 bool Replayer::Impl::column_constraints(schema::Table& work, const ast::ColumnDef& def,
@@ -288,6 +314,7 @@ bool Replayer::Impl::column_constraints(schema::Table& work, const ast::ColumnDe
                 break;
             default: continue;
         }
+        name_by_engine(work, c);
         if (add_constraint(work, c, c.declared_at, true)) {
             if (added) added->push_back(*work.constraint(c.name));
         } else {

@@ -41,7 +41,9 @@ ast::ColumnDef to_column_def(const schema::Column& column, SourceSpan span) {
 
 ast::TableConstraint to_table_constraint(const schema::Constraint& c, SourceSpan span) {
     ast::TableConstraint tc;
-    tc.name = name_at(c.name, span);
+    // An engine-named constraint is re-created unnamed: the engine names it
+    // again, and replay follows its rule.
+    if (!c.name_from_engine) tc.name = name_at(c.name, span);
     tc.span = span;
     for (const auto& col : c.columns) tc.columns.push_back(name_at(col, span));
     switch (c.kind) {

@@ -27,6 +27,7 @@ void rename_in_table(schema::Table& t, const std::string& from, const std::strin
             if (ic.column == from) ic.column = to;
         if (ix.where) ix.where = sql::rename_column_refs(ix.where, from, to);
     }
+    for (auto& ix : t.fk_indexes) std::replace(ix.columns.begin(), ix.columns.end(), from, to);
 }
 
 ast::AlterAction action_at(decltype(ast::AlterAction::node) node, SourceSpan span) {
@@ -331,14 +332,45 @@ bool Replayer::Impl::alter(const ast::AddConstraint& a, AlterWork& w) {
     return true;
 }
 
+const schema::Constraint* Replayer::Impl::constraint_to_drop(const schema::Table& work, const ast::DropConstraint& a) {
+    if (!a.kind) {
+        const schema::Constraint* c = work.constraint(a.name.text);
+        if (c) return c;
+        auto b = diag->error(DiagCode::unknown_object, a.name.span, "table \"{}\" has no constraint \"{}\"",
+                             work.name, a.name.text);
+        b.note(work.declared_at, "table \"{}\" declared here", work.name);
+        // Engine names such as MariaDB's CONSTRAINT_1 keep their case; a plain
+        // name is folded to lower case.
+        for (const auto& k : work.constraints)
+            if (!a.name.quoted && lower_ascii(k.name) == a.name.text)
+                b.note(k.declared_at, "constraint \"{}\" keeps its case: write it quoted, \"{}\"", k.name, k.name);
+        return nullptr;
+    }
+    schema::ConstraintKind kind = *a.kind == ast::ConstraintKind::primary_key ? schema::ConstraintKind::primary_key
+                                  : *a.kind == ast::ConstraintKind::unique    ? schema::ConstraintKind::unique
+                                                                              : schema::ConstraintKind::foreign_key;
+    std::vector<std::string> columns;
+    for (const auto& n : a.columns) columns.push_back(n.text);
+    std::vector<const schema::Constraint*> found;
+    for (const auto& c : work.constraints)
+        if (c.kind == kind && (kind == schema::ConstraintKind::primary_key || c.columns == columns)) found.push_back(&c);
+    if (found.size() == 1) return found.front();
+    std::string on = kind == schema::ConstraintKind::primary_key ? "" : " on (" + join(columns) + ")";
+    if (found.empty()) {
+        diag->error(DiagCode::unknown_object, a.name.span, "table \"{}\" has no {}{}", work.name, kind_word(kind), on)
+            .note(work.declared_at, "table \"{}\" declared here", work.name);
+        return nullptr;
+    }
+    auto b = diag->error(DiagCode::ambiguous_constraint, a.name.span, "table \"{}\" has {} {}s{}: name the one to drop",
+                         work.name, found.size(), kind_word(kind), on);
+    for (const auto* c : found) b.note(c->declared_at, "`drop constraint {}` drops this one", c->name);
+    return nullptr;
+}
+
 bool Replayer::Impl::alter(const ast::DropConstraint& a, AlterWork& w) {
     schema::Table& work = w.work;
-    const schema::Constraint* c = work.constraint(a.name.text);
-    if (!c) {
-        diag->error(DiagCode::unknown_object, a.name.span, "table \"{}\" has no constraint \"{}\"", work.name, a.name.text)
-            .note(work.declared_at, "table \"{}\" declared here", work.name);
-        return false;
-    }
+    const schema::Constraint* c = constraint_to_drop(work, a);
+    if (!c) return false;
     bool keyed = c->kind == schema::ConstraintKind::primary_key || c->kind == schema::ConstraintKind::unique;
     auto it = state.inbound_fks.find(work.name);
     if (keyed && it != state.inbound_fks.end())

@@ -45,10 +45,12 @@ bool Replayer::Impl::lower(const ast::CreateIndex& ci, const ast::Statement& st)
     // exist, so that a later `drop index` finds it; only a correct one is a step.
     if (!ok) index.columns = std::move(known);
     record(statement_at(ast::DropIndex{name_at(index.name, index.declared_at), false, false}, st.span, st.only));
+    schema::TableRef before = state.table_ref(table->name);
     schema::Table work = *table;
     work.indexes.push_back(index);
     schema::TableRef after = replace_table(std::move(work));  // and index_owner
-    if (ok && full) emit(plan::CreateIndex{std::move(index), std::move(after), ci.concurrently}, st.span);
+    if (ok && full)
+        emit(plan::CreateIndex{std::move(index), std::move(after), ci.concurrently, std::move(before)}, st.span);
     return ok;
 }
 
@@ -64,13 +66,16 @@ bool Replayer::Impl::lower(const ast::DropIndex& di, const ast::Statement& st) {
         diag->error(DiagCode::unknown_object, di.name.span, "unknown index \"{}\"", di.name.text);
         return false;
     }
-    schema::Table work = *state.table(owner->second);
+    schema::TableRef before = state.table_ref(owner->second);
+    schema::Table work = *before;
     auto pos = std::find_if(work.indexes.begin(), work.indexes.end(), [&](const auto& ix) { return ix.name == di.name.text; });
     schema::Index gone = std::move(*pos);
     record(to_create_index(gone, st.span, st.only));
     work.indexes.erase(pos);
     schema::TableRef after = replace_table(std::move(work));  // and index_owner
-    if (full) emit(plan::DropIndex{std::move(gone), std::move(after), di.concurrently, di.if_exists}, st.span);
+    if (full)
+        emit(plan::DropIndex{std::move(gone), std::move(after), di.concurrently, di.if_exists, std::move(before)},
+             st.span);
     return true;
 }
 

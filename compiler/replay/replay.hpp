@@ -24,17 +24,28 @@ namespace retort::replay {
 
 using StepSink = std::function<void(const plan::Step&, const schema::Schema& after)>;
 
+// How constraints declared without a name are named (retort.yaml `naming`).
+enum class Naming {
+    convention,  // pk_<table>, fk_..., uq_..., ck_... (naming.hpp), written in the DDL
+    engine,      // the name the engine gives them; the DDL leaves the name out
+};
+
 struct Options {
     // The target dialect: statements restricted by `only` (or `execute`) to
     // other dialects are skipped. nullopt: every statement whatever its `only`.
     std::optional<ast::DialectId> dialect;
     // The dialect's identifier length limit; none: no length check.
     dialect::NameLimit names;
+    Naming naming = Naming::convention;
+    bool mariadb = false;  // the MySQL dialect on MariaDB (mysql.flavor): its engine names differ
+    // Keep schema::Table::fk_indexes by InnoDB's rule (fk_indexes.hpp); set
+    // from the descriptor's fk_needs_index.
+    bool fk_indexes = false;
 };
 
 // The options of a dialect: `dialect` set, its name limit from its
-// descriptor (compiler/dialect).
-Options options_for(ast::DialectId dialect);
+// descriptor (compiler/dialect), the given naming.
+Options options_for(ast::DialectId dialect, Naming naming = Naming::convention, bool mariadb = false);
 
 class Replayer {
 public:

@@ -1,14 +1,18 @@
 #include <algorithm>
 #include <iterator>
 
+#include "compiler/replay/fk_indexes.hpp"
 #include "compiler/replay/replayer_impl.hpp"
 
 namespace retort::replay {
 
-Options options_for(ast::DialectId dialect) {
+Options options_for(ast::DialectId dialect, Naming naming, bool mariadb) {
     Options o;
     o.dialect = dialect;
     o.names = dialect::describe(dialect).names;
+    o.naming = naming;
+    o.mariadb = mariadb && dialect == ast::DialectId::mysql;
+    o.fk_indexes = dialect::describe(dialect).fk_needs_index;
     return o;
 }
 
@@ -43,6 +47,7 @@ void Replayer::downgrade(const ast::Migration& migration, const StepSink& sink) 
     }
     i.sink = &sink;
     i.full = static_cast<bool>(sink);
+    i.downgrading = true;
     if (migration.downgrade_kind == ast::DowngradeKind::block) {
         i.run(migration, migration.downgrade, false);
     } else {
@@ -57,6 +62,7 @@ void Replayer::downgrade(const ast::Migration& migration, const StepSink& sink) 
                           "downgrade auto of {} cannot be derived: its upgrade was not replayed first", rev);
         }
     }
+    i.downgrading = false;
     i.sink = nullptr;
 }
 
@@ -172,6 +178,7 @@ schema::TableRef Replayer::Impl::add_table(schema::Table table) {
     touch_table(table.name);
     if (journal) journal->order_ops.push_back({Journal::OrderOp::push, state.table_order.size(), table.name, {}});
     state.table_order.push_back(table.name);
+    if (options.fk_indexes) follow_fk_indexes(nullptr, table);
     reindex(nullptr, &table);
     std::string name = table.name;
     schema::TableRef published = schema::share(std::move(table));
@@ -201,6 +208,7 @@ schema::TableRef Replayer::Impl::remove_table(std::string_view name) {
 schema::TableRef Replayer::Impl::replace_table(schema::Table table) {
     touch_table(table.name);
     schema::TableRef& slot = state.tables.find(table.name)->second;
+    if (options.fk_indexes) follow_fk_indexes(slot.get(), table, downgrading);
     reindex(slot.get(), &table);
     slot = schema::share(std::move(table));
     return slot;

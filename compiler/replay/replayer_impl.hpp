@@ -69,6 +69,7 @@ struct Replayer::Impl {
     std::map<std::string, std::vector<ast::Statement>, std::less<>> inverses;  // revision -> downgrade
     const StepSink* sink = nullptr;
     bool full = false;  // a sink is listening: fill every field of the steps
+    bool downgrading = false;  // replaying a downgrade (fk_indexes.hpp: InnoDB's index comes back)
     Journal* journal = nullptr;
 
     // ---- driving (replayer.cpp)
@@ -136,6 +137,9 @@ struct Replayer::Impl {
     bool fk_references_key(const schema::Table& target, const schema::Constraint& fk, SourceSpan at);
     bool check_fk_columns(const schema::Table& work, const schema::Table& target, const schema::Constraint& fk,
                           SourceSpan at);
+    // naming: engine: `c`, declared without a name, takes the name the
+    // engine gives it on `work` as it stands.
+    void name_by_engine(const schema::Table& work, schema::Constraint& c) const;
     bool constraint_from_ast(const schema::Table& work, const ast::TableConstraint& tc, schema::Constraint& out,
                              bool& generated);
     bool column_constraints(schema::Table& work, const ast::ColumnDef& def,
@@ -180,6 +184,10 @@ struct Replayer::Impl {
     bool set_autoincrement(const ast::Name& column, bool on, AlterWork& w);
     bool alter(const ast::AddConstraint&, AlterWork& w);
     bool alter(const ast::DropConstraint&, AlterWork& w);
+    // The constraint a `drop constraint NAME` or a name-free drop form
+    // (`drop primary key`, `drop foreign key (cols)`, `drop unique (cols)`)
+    // means; null after reporting why there is not exactly one.
+    const schema::Constraint* constraint_to_drop(const schema::Table& work, const ast::DropConstraint& a);
     bool set_nullable(const ast::Name& column, bool nullable, AlterWork& w);
     bool fk_types_fit(const schema::Column& to, const schema::Table& work, SourceSpan at);
     void follow_renamed_columns(const std::string& table, const std::vector<std::pair<std::string, std::string>>& renamed);
@@ -203,6 +211,12 @@ void Replayer::Impl::emit(Node&& node, SourceSpan span) {
 bool fk_compatible(const sql::Type& a, const sql::Type& b);
 // The two lists hold the same names, in any order.
 bool same_set(std::vector<std::string> a, std::vector<std::string> b);
+// Names joined by ", ".
+std::string join(const std::vector<std::string>& names);
+// `name` with A-Z folded to a-z, as the parser folds plain identifiers.
+std::string lower_ascii(std::string_view name);
+// "primary key", "unique constraint", "check constraint", "foreign key".
+const char* kind_word(schema::ConstraintKind k);
 
 // ---- schema -> AST, for `downgrade auto` (inverse.cpp)
 ast::Name name_at(std::string text, SourceSpan span);

@@ -37,9 +37,17 @@ struct Column {
 enum class ConstraintKind { primary_key, unique, check, foreign_key };
 
 // Column-level options (`primary key`, `unique`, `check`, `references`) are
-// stored here too, as table constraints named by the naming convention.
+// stored here too, as table constraints. A constraint declared without a name
+// is named by the naming convention, or under `naming: engine` by the rule of
+// the engine itself (compiler/replay/naming.hpp).
 struct Constraint {
     std::string name;
+    // The name is the engine's own for a constraint its DDL leaves unnamed
+    // (`naming: engine`): the back ends write no CONSTRAINT clause, and a
+    // downgrade that re-creates it leaves it unnamed again. On SQLite such a
+    // constraint has no name at all; `name` is then the convention's, for
+    // messages and the model only.
+    bool name_from_engine = false;
     ConstraintKind kind = ConstraintKind::unique;
     std::vector<std::string> columns;      // primary_key, unique, foreign_key
     sql::ExprRef check;                    // check
@@ -64,11 +72,25 @@ struct Index {
     SourceSpan declared_at;
 };
 
+// An index the engine keeps for a foreign key that no statement declared
+// (InnoDB's rule, docs/mysql.md "The index behind a foreign key"). Replay
+// keeps these only for a dialect whose descriptor says `fk_needs_index`.
+struct FkIndex {
+    std::string name;
+    std::vector<std::string> columns;
+    // true: InnoDB made it (a generated key), and drops it itself once another
+    // index covers its columns; false: retort's script added it (when the
+    // last declared key serving a foreign key went), so the script drops it.
+    bool generated = true;
+    friend bool operator==(const FkIndex&, const FkIndex&) = default;
+};
+
 struct Table {
     std::string name;
     std::vector<Column> columns;          // in declaration order
     std::vector<Constraint> constraints;  // in declaration order
     std::vector<Index> indexes;           // in creation order
+    std::vector<FkIndex> fk_indexes;      // MySQL only: InnoDB's own, in creation order
     std::optional<std::string> comment;
     SourceSpan declared_at;
 

@@ -1,6 +1,7 @@
 // MySQL: alter table actions and enum value changes. Every changed column
-// is restated whole from the schema model (MODIFY COLUMN), and the index
-// InnoDB keeps for each foreign key is kept in step with the model.
+// is restated whole from the schema model (MODIFY COLUMN), and the indexes
+// retort adds and drops for foreign keys are read from the model
+// (schema::Table::fk_indexes, kept by replay as InnoDB keeps them).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,38 +18,120 @@ bool starts_with(const std::vector<std::string>& key, const std::vector<std::str
     return std::equal(prefix.begin(), prefix.end(), key.begin());
 }
 
-// True when a key of `table` (primary key, unique constraint or index) has
-// the foreign key's columns as its leading columns, so InnoDB uses it and
-// keeps no index of its own for the foreign key.
-bool fk_served(const schema::Table& table, const schema::Constraint& fk) {
-    for (const auto& c : table.constraints) {
-        if ((c.kind == schema::ConstraintKind::primary_key || c.kind == schema::ConstraintKind::unique) &&
-            starts_with(c.columns, fk.columns))
-            return true;
+bool has_fk_index(const schema::Table& table, const schema::FkIndex& index) {
+    return std::find(table.fk_indexes.begin(), table.fk_indexes.end(), index) != table.fk_indexes.end();
+}
+
+bool has_columns(const schema::Table& table, const std::vector<std::string>& columns) {
+    return std::all_of(columns.begin(), columns.end(), [&](const std::string& c) { return table.column(c); });
+}
+
+// The key an alter action adds or drops (primary key or unique), or adds as
+// a foreign key; null for other actions.
+const schema::Constraint* key_of(const plan::AlterAction& action, bool adding) {
+    if (adding) {
+        const auto* add = std::get_if<plan::AddConstraint>(&action.node);
+        return add && add->constraint.kind != schema::ConstraintKind::check ? &add->constraint : nullptr;
     }
-    for (const auto& index : table.indexes) {
-        std::vector<std::string> columns;
-        for (const auto& ic : index.columns) columns.push_back(ic.column);
-        if (starts_with(columns, fk.columns)) return true;
+    const auto* drop = std::get_if<plan::DropConstraint>(&action.node);
+    if (!drop) return nullptr;
+    const auto kind = drop->constraint.kind;
+    return kind == schema::ConstraintKind::primary_key || kind == schema::ConstraintKind::unique ? &drop->constraint
+                                                                                                 : nullptr;
+}
+
+// The action of `step` that takes InnoDB's index `index` along: for an added
+// one the last drop of a key it stood behind (InnoDB refuses to drop the
+// last index a foreign key needs), for a dropped one the first key added
+// that covers it; else the last action of the step.
+const plan::AlterAction* carrier(const plan::AlterTable& step, const schema::FkIndex& index, bool added) {
+    const plan::AlterAction* found = nullptr;
+    for (const auto& action : step.actions) {
+        const schema::Constraint* key = key_of(action, !added);
+        if (!key || !starts_with(key->columns, index.columns)) continue;
+        found = &action;
+        if (!added) break;
     }
-    return false;
+    return found ? found : (step.actions.empty() ? nullptr : &step.actions.back());
 }
 
 }  // namespace
 
+std::vector<schema::FkIndex> MysqlDialect::fk_indexes_added(const schema::Table& before, const schema::Table& after) {
+    std::vector<schema::FkIndex> out;
+    for (const auto& index : after.fk_indexes)
+        if (!index.generated && !has_fk_index(before, index)) out.push_back(index);
+    return out;
+}
+
+std::vector<schema::FkIndex> MysqlDialect::fk_indexes_dropped(const schema::Table& before,
+                                                              const schema::Table& after) {
+    // A generated index InnoDB drops itself; one whose column went, too.
+    std::vector<schema::FkIndex> out;
+    for (const auto& index : before.fk_indexes)
+        if (!index.generated && !has_fk_index(after, index) && has_columns(after, index.columns))
+            out.push_back(index);
+    return out;
+}
+
+std::vector<const schema::Constraint*> MysqlDialect::fk_keys_recreated(const schema::Table& before,
+                                                                       const schema::Table& after) {
+    // In a downgrade replay names InnoDB's index after the key it makes it
+    // for again (compiler/replay/fk_indexes.hpp).
+    std::vector<const schema::Constraint*> out;
+    for (const auto& index : after.fk_indexes) {
+        if (!index.generated || has_fk_index(before, index)) continue;
+        const schema::Constraint* fk = after.constraint(index.name);
+        const schema::Constraint* was = before.constraint(index.name);
+        if (fk && was && fk->kind == schema::ConstraintKind::foreign_key && fk->columns == index.columns)
+            out.push_back(fk);
+    }
+    return out;
+}
+
+void MysqlDialect::recreate_fk_keys(const schema::Table& before, const schema::Table& after,
+                                    const plan::AlterTable* step, const plan::AlterAction* action,
+                                    Context& ctx) const {
+    for (const schema::Constraint* fk : fk_keys_recreated(before, after))
+        if (!step || carrier(*step, {fk->name, fk->columns, true}, true) == action)
+            ctx.emit(alter_table_prefix(after) + "ADD " + constraint_definition(*fk, after, ctx));
+}
+
+std::string MysqlDialect::fk_index_clauses(const schema::Table& before, const schema::Table& after,
+                                           const plan::AlterTable* step, const plan::AlterAction* action) const {
+    std::string out;
+    for (const schema::Constraint* fk : fk_keys_recreated(before, after))
+        if (!step || carrier(*step, {fk->name, fk->columns, true}, true) == action)
+            out += ", DROP FOREIGN KEY " + quote_identifier(fk->name);
+    for (const auto& index : fk_indexes_dropped(before, after))
+        if (!step || carrier(*step, index, false) == action) out += ", DROP INDEX " + quote_identifier(index.name);
+    for (const auto& index : fk_indexes_added(before, after))
+        if (!step || carrier(*step, index, true) == action)
+            out += ", ADD INDEX " + quote_identifier(index.name) + " " + column_list(index.columns);
+    return out;
+}
+
+bool MysqlDialect::index_name_taken(const schema::Constraint& fk, const plan::AlterTable& step) {
+    // InnoDB makes an index for the key (replay named it otherwise, the
+    // name being taken) while an index or unique constraint has the name.
+    const schema::Table& after = *step.after;
+    bool makes_one = std::any_of(after.fk_indexes.begin(), after.fk_indexes.end(), [&](const schema::FkIndex& ix) {
+        return ix.generated && ix.columns == fk.columns && ix.name != fk.name && !has_fk_index(*step.before, ix);
+    });
+    const schema::Constraint* same = after.constraint(fk.name);
+    return makes_one && (after.index(fk.name) || (same && same->kind == schema::ConstraintKind::unique));
+}
+
+const plan::AlterAction* MysqlDialect::action_of(const plan::AlterTable& step, const void* node) {
+    for (const auto& action : step.actions)
+        if (std::visit([&](const auto& a) { return static_cast<const void*>(&a) == node; }, action.node))
+            return &action;
+    return nullptr;
+}
+
 std::string MysqlDialect::modify_column(const schema::Column& column, const schema::Table& table,
                                         Context& ctx) const {
     return "MODIFY COLUMN " + column_definition(column, table, ctx);
-}
-
-std::string MysqlDialect::restore_fk_indexes(const schema::Table& before, const schema::Table& after) const {
-    std::string out;
-    for (const auto& fk : after.constraints) {
-        if (fk.kind != schema::ConstraintKind::foreign_key) continue;
-        if (fk_served(before, fk) && !fk_served(after, fk))
-            out += ", ADD INDEX " + quote_identifier(fk.name) + " " + column_list(fk.columns);
-    }
-    return out;
 }
 
 // ------------------------------------------------------------ columns
@@ -89,7 +172,18 @@ void MysqlDialect::add_constraint(const plan::AddConstraint& action, const plan:
                                   Context& ctx) const {
     const schema::Constraint& c = action.constraint;
     if (c.kind != schema::ConstraintKind::primary_key) check_name(c.name, c.declared_at, ctx);
-    ctx.emit(alter_table_prefix(*step.after) + "ADD " + constraint_definition(c, *step.after, ctx));
+    if (c.kind == schema::ConstraintKind::foreign_key && !c.name_from_engine && index_name_taken(c, step)) {
+        ctx.diagnostics.error(DiagCode::unsupported_in_dialect, c.declared_at.valid() ? c.declared_at : ctx.span,
+                              "InnoDB makes an index named \"{}\" for this foreign key, and table \"{}\" has an "
+                              "index of that name already (ERROR 1061): name the foreign key otherwise, or add an "
+                              "index led by its columns first",
+                              c.name, step.after->name);
+        return;
+    }
+    // A key that covers an index retort's script added for a foreign key
+    // takes over from it: that index goes in the same statement.
+    ctx.emit(alter_table_prefix(*step.after) + "ADD " + constraint_definition(c, *step.after, ctx) +
+             fk_index_clauses(*step.before, *step.after, &step, action_of(step, &action)));
 }
 
 namespace {
@@ -113,13 +207,14 @@ void MysqlDialect::drop_constraint(const plan::DropConstraint& action, const pla
     std::string prefix = alter_table_prefix(*step.after);
     switch (c.kind) {
         case schema::ConstraintKind::foreign_key:
+            // The index InnoDB made for the key stays, as after Alembic's
+            // drop_constraint; the model keeps it (schema::Table::fk_indexes).
             ctx.emit(prefix + "DROP FOREIGN KEY " + quote_identifier(c.name));
-            // InnoDB made an index named after the foreign key when no key
-            // served it; dropping the key leaves that index behind.
-            if (!fk_served(*step.after, c)) ctx.emit(prefix + "DROP INDEX " + quote_identifier(c.name));
             return;
         case schema::ConstraintKind::unique:
-            ctx.emit(prefix + "DROP INDEX " + quote_identifier(c.name) + restore_fk_indexes(*step.before, *step.after));
+            ctx.emit(prefix + "DROP INDEX " + quote_identifier(c.name) +
+                     fk_index_clauses(*step.before, *step.after, &step, action_of(step, &action)));
+            recreate_fk_keys(*step.before, *step.after, &step, action_of(step, &action), ctx);
             return;
         case schema::ConstraintKind::primary_key: {
             // MySQL keeps an AUTO_INCREMENT column only while it is a key.
@@ -142,7 +237,9 @@ void MysqlDialect::drop_constraint(const plan::DropConstraint& action, const pla
                 plain.autoincrement = false;
                 ctx.emit(prefix + modify_column(plain, *step.before, ctx));
             }
-            ctx.emit(prefix + "DROP PRIMARY KEY" + restore_fk_indexes(*step.before, *step.after));
+            ctx.emit(prefix + "DROP PRIMARY KEY" +
+                     fk_index_clauses(*step.before, *step.after, &step, action_of(step, &action)));
+            recreate_fk_keys(*step.before, *step.after, &step, action_of(step, &action), ctx);
             return;
         }
         case schema::ConstraintKind::check:

@@ -341,20 +341,22 @@ void MysqlDialect::create_index(const plan::CreateIndex& step, Context& ctx) con
     for (const auto& c : step.index.columns) columns.push_back(c.column);
     check_key_columns(*step.table, columns, fmt::format("index \"{}\"", step.index.name), at, ctx);
     ctx.emit(index_definition(step.index, false, ctx));
+    // An index retort's script added for a foreign key, now covered, goes
+    // (InnoDB drops the ones it made itself).
+    if (step.before)
+        for (const auto& gone : fk_indexes_dropped(*step.before, *step.table))
+            ctx.emit("DROP INDEX " + quote_identifier(gone.name) + " ON " + quote_identifier(step.table->name));
 }
 
 void MysqlDialect::drop_index(const plan::DropIndex& step, Context& ctx) const {
-    // DropIndex::table is the table after the drop; put the index back for
-    // the state before it.
-    schema::Table before = *step.table;
-    before.indexes.push_back(step.index);
-    std::string restore = restore_fk_indexes(before, *step.table);
+    std::string restore = step.before ? fk_index_clauses(*step.before, *step.table, nullptr, nullptr) : "";
     if (restore.empty()) {
         ctx.emit("DROP INDEX " + quote_identifier(step.index.name) + " ON " + quote_identifier(step.table->name));
     } else {
         // The index served a foreign key: InnoDB refuses to drop it unless
         // another index takes over in the same statement.
         ctx.emit(alter_table_prefix(*step.table) + "DROP INDEX " + quote_identifier(step.index.name) + restore);
+        recreate_fk_keys(*step.before, *step.table, nullptr, nullptr, ctx);
     }
 }
 

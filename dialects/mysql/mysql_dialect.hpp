@@ -12,8 +12,9 @@
 //  - comments inline (COMMENT '...'), CREATE TABLE ... ENGINE=.. [DEFAULT CHARSET=..] [COLLATE=..];
 //  - an altered column is restated whole with MODIFY COLUMN from the model, so
 //    nullability, default, comment and AUTO_INCREMENT survive every change;
-//  - the index InnoDB creates for a foreign key is kept in step with the
-//    model (mysql_alter.cpp).
+//  - the index InnoDB keeps for a foreign key: replay keeps it in the model
+//    (schema::Table::fk_indexes); the script adds and drops only the ones
+//    InnoDB does not (mysql_alter.cpp).
 #include "dialects/base_dialect.hpp"
 
 namespace retort::dialects {
@@ -81,9 +82,28 @@ public:
     void drop_constraint(const plan::DropConstraint&, const plan::AlterTable& step, Context&) const override;
     // "MODIFY COLUMN <full definition>" for a column as `table` has it.
     std::string modify_column(const schema::Column& column, const schema::Table& table, Context& ctx) const;
-    // ", ADD INDEX fk (cols)" for each foreign key of `after` that no key of
-    // `after` serves any more (InnoDB needs one; it would have named it so).
-    std::string restore_fk_indexes(const schema::Table& before, const schema::Table& after) const;
+    // The indexes for foreign keys that retort's script itself adds or
+    // drops from `before` to `after` (schema::Table::fk_indexes with
+    // generated = false; InnoDB makes and drops the generated ones).
+    static std::vector<schema::FkIndex> fk_indexes_added(const schema::Table& before, const schema::Table& after);
+    static std::vector<schema::FkIndex> fk_indexes_dropped(const schema::Table& before, const schema::Table& after);
+    // The foreign keys the script drops and adds again so that InnoDB makes
+    // its own index for them (in a downgrade: compiler/replay/fk_indexes.hpp).
+    static std::vector<const schema::Constraint*> fk_keys_recreated(const schema::Table& before,
+                                                                    const schema::Table& after);
+    // The ADD CONSTRAINT statements of those that `action` of `step` carries.
+    void recreate_fk_keys(const schema::Table& before, const schema::Table& after, const plan::AlterTable* step,
+                          const plan::AlterAction* action, Context& ctx) const;
+    // ", DROP FOREIGN KEY fk" for those, ", DROP INDEX n" / ", ADD INDEX n
+    // (cols)" for retort's own indexes: the ones that `action` of `step`
+    // carries (all of them when `step` is null).
+    std::string fk_index_clauses(const schema::Table& before, const schema::Table& after,
+                                 const plan::AlterTable* step, const plan::AlterAction* action) const;
+    // True when InnoDB would name the index it makes for `fk` after it while
+    // an index of `step.after` has that name (ERROR 1061 on the server).
+    static bool index_name_taken(const schema::Constraint& fk, const plan::AlterTable& step);
+    // The action of `step` whose node is `node`.
+    static const plan::AlterAction* action_of(const plan::AlterTable& step, const void* node);
 
     // enum types (mysql_alter.cpp): inline, so value changes restate columns
     void create_enum(const plan::CreateEnum&, Context&) const override;

@@ -85,11 +85,11 @@ std::string SqliteDialect::add_column_sql(const plan::AddColumn& add, const plan
     for (const auto& [constraint, owner] : sqlite::added_constraints(step)) {
         if (owner != add.column.name) continue;
         const schema::Constraint& c = *constraint;
-        sql += " CONSTRAINT " + quote_identifier(c.name);
+        sql += " " + constraint_name_clause(c);
         if (c.kind == schema::ConstraintKind::check) {
-            sql += " CHECK (" + expression(*c.check, ctx) + ")";
+            sql += "CHECK (" + expression(*c.check, ctx) + ")";
         } else {
-            sql += " REFERENCES " + quote_identifier(c.ref_table) + " " + column_list(c.ref_columns);
+            sql += "REFERENCES " + quote_identifier(c.ref_table) + " " + column_list(c.ref_columns);
             if (c.on_delete) sql += " ON DELETE " + fk_action(*c.on_delete);
             if (c.on_update) sql += " ON UPDATE " + fk_action(*c.on_update);
         }

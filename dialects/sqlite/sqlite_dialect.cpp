@@ -183,7 +183,7 @@ std::string SqliteDialect::column_definition(const schema::Column& column, const
     // SQLite lets a non-integer primary key hold NULL unless told otherwise.
     if (!column.nullable || key_column) out += " NOT NULL";
     if (column.default_value) out += " DEFAULT " + column_default(column, ctx);
-    if (rowid_key) out += " CONSTRAINT " + quote_identifier(pk->name) + " PRIMARY KEY" + autoincrement_clause(column);
+    if (rowid_key) out += " " + constraint_name_clause(*pk) + "PRIMARY KEY" + autoincrement_clause(column);
     std::string check = enum_check(column, ctx);
     if (!check.empty()) out += " " + check;
     return out;

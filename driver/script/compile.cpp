@@ -39,6 +39,15 @@ dialects::Options dialect_options(const config::Config& config) {
     return options;
 }
 
+replay::Options replay_options(const config::Config& config, std::string_view dialect_name) {
+    auto target = dialect::find_target(dialect_name);
+    auto id = target ? target->dialect->id : ast::DialectId::postgresql;  // the callers have refused other names
+    // -d mariadb chooses the server; -d mysql leaves it to mysql.flavor.
+    std::string_view server = target && target->server ? target->server->name : std::string_view(config.mysql.flavor);
+    return replay::options_for(id, config.naming == "engine" ? replay::Naming::engine : replay::Naming::convention,
+                               server == "mariadb");
+}
+
 std::optional<ast::DialectId> dialect_id(std::string_view name) {
     if (auto target = dialect::find_target(name)) return target->dialect->id;
     return std::nullopt;
@@ -116,7 +125,7 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
             migrations.push_back(std::move(m));
         }
     } else {
-        replay::Replayer replayer(diagnostics, replay::options_for(*id));
+        replay::Replayer replayer(diagnostics, replay_options(project.config, request.dialect));
         // The state at START, silently.
         for (const graph::Revision* rev : graph->ancestors_in_order(plan->start_heads))
             replayer.upgrade(*rev->migration, {});

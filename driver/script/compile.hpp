@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "compiler/config/config.hpp"
+#include "compiler/replay/replay.hpp"
 #include "driver/script/project.hpp"
 #include "dialects/dialect.hpp"
 
@@ -30,6 +31,9 @@ const std::string& dialect_option_help();
 
 // The dialect settings of retort.yaml.
 dialects::Options dialect_options(const config::Config& config);
+// The replay settings of retort.yaml (naming, mysql.flavor) for the dialect
+// named `dialect_name` (-d or `dialect:`; mariadb chooses the server).
+replay::Options replay_options(const config::Config& config, std::string_view dialect_name);
 
 // The script for `request`, or nullopt after diagnostics (which stay in
 // `diagnostics`; the caller prints them). Warnings do not stop it.

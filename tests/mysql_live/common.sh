@@ -27,3 +27,12 @@ retort_script() {
   local out=$1; shift
   "$retort" "$@" >"$out" 2>"$work/stderr" || { cat "$work/stderr" >&2; fail "retort $*"; }
 }
+
+# table_indexes TABLE: the indexes of TABLE in $db as "name(cols)", PRIMARY
+# first, the others by name, on one line.
+table_indexes() {
+  engine_query "$db" "
+    SELECT CONCAT(INDEX_NAME, '(', GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX), ')')
+    FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '$1'
+    GROUP BY INDEX_NAME ORDER BY INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME" | tr '\n' ' ' | sed 's/ $//'
+}

@@ -59,9 +59,9 @@ ALTER TABLE owners ADD CONSTRAINT uq_owners_code UNIQUE (code);
 
 ALTER TABLE items DROP FOREIGN KEY fk_items_reviewer;
 
-ALTER TABLE items DROP INDEX fk_items_reviewer;
+ALTER TABLE items DROP INDEX uq_items_owner_label, DROP FOREIGN KEY fk_items_owner_id_owners;
 
-ALTER TABLE items DROP INDEX uq_items_owner_label, ADD INDEX fk_items_owner_id_owners (owner_id);
+ALTER TABLE items ADD CONSTRAINT fk_items_owner_id_owners FOREIGN KEY (owner_id) REFERENCES owners (id) ON DELETE CASCADE;
 
 ALTER TABLE items DROP CHECK ck_items_qty;
 

@@ -82,7 +82,7 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
     auto c = GENERATE(values<Bad>({
         {"versions: [versions]\ndialects: postgresql\n",
          "retort.yaml:2:1: error: unknown key 'dialects' in retort.yaml; the known keys are versions, dialect, "
-         "version_table, version_table_schema, transaction_per_migration, file_template, postgresql, mysql, sqlite"},
+         "version_table, version_table_schema, naming, transaction_per_migration, file_template, postgresql, mysql, sqlite"},
         {"dialect: oracle\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, mariadb, not 'oracle'"},
         {"dialect: [postgresql]\n", "retort.yaml:1:10: error: 'dialect' must be a string"},
         {"versions: {a: b}\n", "retort.yaml:1:11: error: 'versions' must be a list of folder names, e.g. [versions]"},
@@ -124,6 +124,12 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
          "mariadb: remove mysql.flavor, or write 'dialect: mysql'"},
         {"dialect: MariaDB\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, mariadb, not 'MariaDB'"},
         {"file_template: \"{slug}\"\n", "retort.yaml:1:16: error: 'file_template' must contain {rev}"},
+        {"file_template: \"{date}_{rev}\"\n",
+         "retort.yaml:1:16: error: 'file_template' has an unknown field {date}; the fields are {year} {month} {day} "
+         "{hour} {minute} {second} {rev} {slug}"},
+        {"file_template: \"{rev}_{slug\"\n",
+         "retort.yaml:1:16: error: 'file_template' has an unknown field {slug; the fields are {year} {month} {day} "
+         "{hour} {minute} {second} {rev} {slug}"},
         {"- versions\n", "retort.yaml:1:1: error: retort.yaml must be a mapping of keys to values, e.g. 'dialect: postgresql'"},
         {"versions: [versions\n", "retort.yaml:2:1: error: invalid YAML: end of sequence flow not found"},
         {"dialect: \"caf\xC3\xA9\"\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, mariadb, not 'caf\xC3\xA9'"},

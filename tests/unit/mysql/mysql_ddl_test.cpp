@@ -110,27 +110,135 @@ TEST_CASE("mysql: drop constraint by kind, per flavor") {
     CHECK(mysql.alter(before, after, plan::DropConstraint{uq}) == "ALTER TABLE fees DROP INDEX uq_fees_status;");
 }
 
-TEST_CASE("mysql: the index InnoDB keeps for a foreign key follows the model") {
+namespace {
+
+// fees() with the FkIndexes InnoDB (generated) or retort's script (not) keeps.
+schema::Table fees_with(std::vector<schema::FkIndex> fk_indexes, std::vector<schema::Index> indexes = {}) {
+    schema::Table t = fees();
+    t.fk_indexes = std::move(fk_indexes);
+    for (auto& ix : indexes) t.indexes.push_back(std::move(ix));
+    return t;
+}
+
+const schema::FkIndex innodb_made{"fk_fees_student_id_students", {"student_id"}, true};
+const schema::FkIndex retort_made{"fk_fees_student_id_students", {"student_id"}, false};
+
+}  // namespace
+
+TEST_CASE("mysql: the indexes behind foreign keys come from the model") {
+    // Each row: the step's tables before and after, as replay keeps them
+    // (fk_indexes_test.cpp), and what the script says. InnoDB makes and
+    // drops its own indexes; the script adds and drops only retort's.
+    const schema::Index ix_student = index("ix_fees_student", "fees", {"student_id", "status"});
+    const schema::Index ix_status = index("ix_fees_status", "fees", {"status"});
+    struct Row {
+        const char* what;
+        schema::Table before, after;
+        bool create;  // create `index`, else drop it
+        schema::Index index;
+        const char* expected;
+    } rows[] = {
+        {"a covering index: InnoDB drops its own", fees_with({innodb_made}), fees_with({}, {ix_student}), true,
+         ix_student, "CREATE INDEX ix_fees_student ON fees (student_id, status);"},
+        {"a covering index: retort's own goes after it", fees_with({retort_made}), fees_with({}, {ix_student}),
+         true, ix_student,
+         "CREATE INDEX ix_fees_student ON fees (student_id, status);\n"
+         "DROP INDEX fk_fees_student_id_students ON fees;"},
+        {"an index that covers none", fees_with({innodb_made}), fees_with({innodb_made}, {ix_status}), true,
+         ix_status, "CREATE INDEX ix_fees_status ON fees (status);"},
+        {"the last serving index: one put back in the same statement", fees_with({}, {ix_student}),
+         fees_with({retort_made}), false, ix_student,
+         "ALTER TABLE fees DROP INDEX ix_fees_student, ADD INDEX fk_fees_student_id_students (student_id);"},
+        {"an index that serves none, with its table", fees_with({innodb_made}, {ix_status}), fees_with({innodb_made}),
+         false, ix_status, "DROP INDEX ix_fees_status ON fees;"},
+        {"the last serving index in a downgrade: the key made again, InnoDB's index with it",
+         fees_with({}, {ix_student}), fees_with({innodb_made}), false, ix_student,
+         "ALTER TABLE fees DROP INDEX ix_fees_student, DROP FOREIGN KEY fk_fees_student_id_students;\n"
+         "ALTER TABLE fees ADD CONSTRAINT fk_fees_student_id_students FOREIGN KEY (student_id) REFERENCES students "
+         "(id);"},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.what);
+        MysqlFixture f;
+        auto before = schema::share(row.before), after = schema::share(row.after);
+        std::string sql = row.create ? f.render(plan::CreateIndex{row.index, after, false, before})
+                                     : f.render(plan::DropIndex{row.index, after, false, false, before});
+        CHECK(sql == row.expected);
+        CHECK_FALSE(f.diagnostics.has_errors());
+    }
+}
+
+TEST_CASE("mysql: a foreign key whose index name an index has already is a diagnostic") {
+    // On the server: ERROR 1061 Duplicate key name (innodb_rules.sh).
+    schema::Table before = fees();
+    before.constraints.erase(before.constraints.begin() + 1);
+    before.indexes.push_back(index("fk_fees_student_id_students", "fees", {"status"}));
+    schema::Table after = fees();
+    after.indexes = before.indexes;
+    after.fk_indexes = {{"fk_fees_student_id_students_2", {"student_id"}, true}};  // as replay names it
     MysqlFixture f;
-    schema::Table before = fees(), after = fees();
-    after.constraints.erase(after.constraints.begin() + 1);
-    // No key served the foreign key: InnoDB made fk_... and it goes too.
-    CHECK(f.alter(before, after, plan::DropConstraint{before.constraints[1]}) ==
-          "ALTER TABLE fees DROP FOREIGN KEY fk_fees_student_id_students;\n"
-          "ALTER TABLE fees DROP INDEX fk_fees_student_id_students;");
-    // An index on the column served it: only the foreign key goes.
-    schema::Table indexed_before = before, indexed_after = after;
-    indexed_before.indexes.push_back(index("ix_fees_student", "fees", {"student_id", "status"}));
-    indexed_after.indexes = indexed_before.indexes;
-    CHECK(f.alter(indexed_before, indexed_after, plan::DropConstraint{before.constraints[1]}) ==
-          "ALTER TABLE fees DROP FOREIGN KEY fk_fees_student_id_students;");
-    // Dropping the only index that serves a foreign key puts InnoDB's back.
-    CHECK(f.render(plan::DropIndex{index("ix_fees_student", "fees", {"student_id"}), schema::share(before), false, false}) ==
-          "ALTER TABLE fees DROP INDEX ix_fees_student, ADD INDEX fk_fees_student_id_students (student_id);");
-    // An index that serves none is dropped plainly, with its table.
-    CHECK(f.render(plan::DropIndex{index("ix_fees_status", "fees", {"status"}), schema::share(before), true, true}) ==
-          "DROP INDEX ix_fees_status ON fees;");
-    CHECK_FALSE(f.diagnostics.has_errors());
+    CHECK(f.alter(before, after, plan::AddConstraint{fees().constraints[1]}).empty());
+    CHECK(f.diagnostics.error_count() == 1);
+    CHECK(f.errors().find("ERROR 1061") != std::string::npos);
+    // Served by a key: InnoDB makes none, nothing collides.
+    before.indexes.push_back(index("ix_fees_student", "fees", {"student_id"}));
+    after.indexes = before.indexes;
+    after.fk_indexes.clear();
+    MysqlFixture g;
+    CHECK(g.alter(before, after, plan::AddConstraint{fees().constraints[1]}).find("ADD CONSTRAINT") != std::string::npos);
+    CHECK_FALSE(g.diagnostics.has_errors());
+}
+
+TEST_CASE("mysql: alter table actions and the indexes behind foreign keys") {
+    auto uq = constraint("uq_fees_student", CK::unique, {"student_id", "status"});
+    auto uq2 = constraint("uq_fees_student_2", CK::unique, {"student_id", "amount"});
+    auto with_keys = [](std::vector<schema::Constraint> keys, std::vector<schema::FkIndex> fk_indexes) {
+        schema::Table t = fees_with(std::move(fk_indexes));
+        for (auto& k : keys) t.constraints.push_back(std::move(k));
+        return t;
+    };
+    schema::Table no_fk = fees();
+    no_fk.constraints.erase(no_fk.constraints.begin() + 1);
+    schema::Table no_fk_kept = no_fk;
+    no_fk_kept.fk_indexes = {innodb_made};
+    struct Row {
+        const char* what;
+        schema::Table before, after;
+        std::vector<plan::AlterAction> actions;
+        const char* expected;
+    } rows[] = {
+        {"dropping a foreign key leaves InnoDB's index (as Alembic does)", fees_with({innodb_made}), no_fk_kept,
+         {{plan::DropConstraint{fees().constraints[1]}, {}}},
+         "ALTER TABLE fees DROP FOREIGN KEY fk_fees_student_id_students;"},
+        {"dropping a served foreign key", with_keys({uq}, {}), [&] {
+             schema::Table t = no_fk;
+             t.constraints.push_back(uq);
+             return t;
+         }(),
+         {{plan::DropConstraint{fees().constraints[1]}, {}}},
+         "ALTER TABLE fees DROP FOREIGN KEY fk_fees_student_id_students;"},
+        {"the last serving unique constraint: an index put back with it", with_keys({uq}, {}),
+         fees_with({retort_made}), {{plan::DropConstraint{uq}, {}}},
+         "ALTER TABLE fees DROP INDEX uq_fees_student, ADD INDEX fk_fees_student_id_students (student_id);"},
+        {"two serving keys dropped: the last one carries the index", with_keys({uq, uq2}, {}),
+         fees_with({retort_made}), {{plan::DropConstraint{uq}, {}}, {plan::DropConstraint{uq2}, {}}},
+         "ALTER TABLE fees DROP INDEX uq_fees_student;\n"
+         "ALTER TABLE fees DROP INDEX uq_fees_student_2, ADD INDEX fk_fees_student_id_students (student_id);"},
+        {"a covering unique constraint replaces retort's index", fees_with({retort_made}), with_keys({uq}, {}),
+         {{plan::AddConstraint{uq}, {}}},
+         "ALTER TABLE fees ADD CONSTRAINT uq_fees_student UNIQUE (student_id, status), "
+         "DROP INDEX fk_fees_student_id_students;"},
+        {"a covering unique constraint: InnoDB drops its own", fees_with({innodb_made}), with_keys({uq}, {}),
+         {{plan::AddConstraint{uq}, {}}},
+         "ALTER TABLE fees ADD CONSTRAINT uq_fees_student UNIQUE (student_id, status);"},
+    };
+    for (Row& row : rows) {
+        CAPTURE(row.what);
+        MysqlFixture f;
+        plan::AlterTable step{schema::share(row.before), schema::share(row.after), std::move(row.actions)};
+        CHECK(f.render(std::move(step)) == row.expected);
+        CHECK_FALSE(f.diagnostics.has_errors());
+    }
 }
 
 TEST_CASE("mysql: create index; concurrently is ignored") {
@@ -272,6 +380,7 @@ TEST_CASE("mysql: dropping a primary key") {
     before.constraints[0].columns = {"student_id", "id"};
     schema::Table after = before;
     after.constraints.erase(after.constraints.begin());
+    after.fk_indexes = {{"fk_fees_student_id_students", {"student_id"}, false}};  // as replay keeps it
     CHECK(f.alter(before, after, plan::DropConstraint{before.constraints[0]}) ==
           "ALTER TABLE fees DROP PRIMARY KEY, ADD INDEX fk_fees_student_id_students (student_id);");
     CHECK_FALSE(f.diagnostics.has_errors());

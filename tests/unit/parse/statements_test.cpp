@@ -94,6 +94,9 @@ TEST_CASE("alter table actions, applied in order", "[parse][statements]") {
         "    add constraint fk_fees_student foreign key (student_id) references students (id),\n"
         "    add primary key (id),\n"
         "    drop constraint uq_fees_ref,\n"
+        "    drop primary key,\n"
+        "    drop foreign key (student_id, term),\n"
+        "    drop unique (ref),\n"
         "    alter state set data type text;\n";
     CHECK(upgrade_dump(source) ==
           "  alter table fees\n"
@@ -111,6 +114,9 @@ TEST_CASE("alter table actions, applied in order", "[parse][statements]") {
           "    add constraint fk_fees_student foreign key (student_id) references students (id)\n"
           "    add constraint <unnamed> primary key (id)\n"
           "    drop constraint uq_fees_ref\n"
+          "    drop primary key\n"
+          "    drop foreign key (student_id, term)\n"
+          "    drop unique (ref)\n"
           "    alter column state type text\n");
 }
 

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "driver/script/compile.hpp"
 #include "driver/script/project.hpp"
 #include "compiler/dialect/descriptor.hpp"
 #include "compiler/graph/graph.hpp"
@@ -30,9 +31,7 @@ std::string run_check(const std::string& dir) {
     REQUIRE(graph);
     std::vector<const ast::Migration*> order;
     for (const graph::Revision* r : graph->topological_order()) order.push_back(r->migration);
-    auto target = dialect::find_target(project->config.dialect);  // mariadb: mysql
-    ast::DialectId dialect = target ? target->dialect->id : ast::DialectId::postgresql;
-    replay::check_project(order, diagnostics, replay::options_for(dialect));
+    replay::check_project(order, diagnostics, driver::replay_options(project->config, project->config.dialect));
     std::size_t errors = diagnostics.error_count(), warnings = diagnostics.warning_count();
     std::string text = diagnostics.render();
     text += fmt::format("{} error{}{}\n", errors, errors == 1 ? "" : "s",
