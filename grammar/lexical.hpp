@@ -172,6 +172,7 @@ RETORT_KEYWORD(sqlite, "sqlite");
 RETORT_KEYWORD(table, "table");
 RETORT_KEYWORD(then_, "then");
 RETORT_KEYWORD(to, "to");
+RETORT_KEYWORD(todo, "todo");
 RETORT_KEYWORD(transactional, "transactional");
 RETORT_KEYWORD(true_, "true");
 RETORT_KEYWORD(type, "type");

@@ -181,6 +181,9 @@ struct dialect_name : sor<d_postgresql, d_sqlite, d_mysql> {};
 struct dialect_list : seq<dialect_name, star<comma, must<dialect_name>>> {};
 struct execute_sql : seq<string_literal> {};
 struct execute : seq<kw_execute, opt<dialect_list>, must<execute_sql>> {};
+// `todo 'what is left';` marks work a person must finish: it is always an error.
+struct todo_text : seq<string_literal> {};
+struct todo : seq<kw_todo, must<todo_text>> {};
 
 // ------------------------------------------------------------ statements
 
@@ -191,7 +194,7 @@ struct statement_end : semi {};
 struct simple_statement
     : sor<seq<kw_create, must<create_what>>, seq<kw_drop, must<drop_what>>,
           seq<kw_alter, must<alter_what>>, comment_on, insert_into, update_set, delete_from,
-          execute> {};
+          execute, todo> {};
 struct statement;
 struct only_head : seq<kw_only, must<dialect_list>> {};
 struct only_block : seq<only_head, must<lbrace>, star<statement>, must<rbrace>> {};

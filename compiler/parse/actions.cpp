@@ -289,6 +289,7 @@ void insert_into(ParseState& s) {
 }
 
 void finish_statement(ParseState& s, std::uint32_t begin) {
+    if (!s.pending) return;  // `todo`: reported, and nothing to replay
     ast::Statement st{std::move(*s.pending), s.span(begin, s.last_semi + 1),
                       s.only_stack.empty() ? ast::all_dialects : s.only_stack.back()};
     s.pending.reset();

@@ -740,6 +740,13 @@ RETORT_ACTION(g::execute) {
         s.pending = ast::Execute{std::exchange(s.dialect_list, 0u), s.pop_string()};
     }
 };
+RETORT_ACTION(g::todo) {
+    RETORT_APPLY {
+        ast::StringValue text = s.pop_string();
+        s.diagnostics.error(DiagCode::hand_work, s.trimmed(in.begin(), in.end()), "hand work left: {}",
+                            text.text);
+    }
+};
 RETORT_ACTION(g::only_head) { RETORT_APPLY { detail::push_only(s, s.trimmed(in.begin(), in.end())); } };
 RETORT_ACTION(g::only_block) { RETORT_APPLY { (void)in; s.only_stack.pop_back(); } };
 RETORT_ACTION(g::statement_end) { RETORT_APPLY { s.last_semi = s.offset(in.begin()); } };

@@ -113,6 +113,7 @@ RETORT_ERROR(g::kw_end_, "expected 'when', 'else' or 'end'");
 RETORT_ERROR(g::dialect_name, "expected a dialect: postgresql, sqlite or mysql");
 RETORT_ERROR(g::dialect_list, "expected a dialect: postgresql, sqlite or mysql");
 RETORT_ERROR(g::execute_sql, "expected the SQL to execute as a string, e.g. $$...$$");
+RETORT_ERROR(g::todo_text, "expected what is left to do as a string, e.g. 'write the data step'");
 RETORT_ERROR(g::create_what, "expected 'table', 'index', 'unique index' or 'type' after 'create'");
 RETORT_ERROR(g::drop_what, "expected 'table', 'index' or 'type' after 'drop'");
 RETORT_ERROR(g::alter_what, "expected 'table' or 'type' after 'alter'");

@@ -17,6 +17,7 @@ declare -A may=(
   [compiler/sql]="compiler/source compiler/dialect"
   [compiler/ast]="compiler/source compiler/dialect compiler/sql"
   [compiler/parse]="compiler/source compiler/dialect compiler/sql compiler/ast grammar"
+  [compiler/python]="compiler/source grammar"
   [compiler/config]="compiler/source compiler/dialect compiler/sql"
   [compiler/graph]="compiler/source compiler/dialect compiler/sql compiler/ast"
   [compiler/schema]="compiler/source compiler/dialect compiler/sql"
@@ -26,7 +27,7 @@ declare -A may=(
   [driver/script]="compiler/source compiler/dialect compiler/sql compiler/schema compiler/plan compiler/ast
                    compiler/parse compiler/config compiler/graph compiler/replay dialects"
   [driver]="compiler/source compiler/dialect compiler/sql compiler/schema compiler/plan compiler/ast
-            compiler/parse compiler/config compiler/graph compiler/replay dialects driver/script"
+            compiler/parse compiler/config compiler/graph compiler/replay compiler/python dialects driver/script"
 )
 
 # The layer a path belongs to: the longest table entry that is a prefix of it.
