@@ -6,6 +6,8 @@
 
 #include "driver/command_line.hpp"
 #include "driver/commands.hpp"
+#include "driver/diagnostics_json.hpp"
+#include "driver/json.hpp"
 #include "driver/script/compile.hpp"
 #include "driver/script/project.hpp"
 #include "compiler/graph/graph.hpp"
@@ -17,13 +19,22 @@ namespace retort::driver {
 
 int cmd_check(Invocation& inv) {
     po::options_description options("Options of retort check");
+    add_format_option(options, "text (diagnostics on stderr) or json (one object on stdout)");
     auto p = parse_args(inv, options,
-                        {.usage = "retort [-C DIR] [-c FILE] check",
+                        {.usage = "retort [-C DIR] [-c FILE] check [--format text|json]",
                          .about = "Checks the whole project: retort.yaml, the syntax of every .mig file in the\n"
                                   "version folders, the revision graph, the schema replay and the up/down\n"
                                   "round trip of every revision, for the dialect of retort.yaml. Prints every\n"
-                                  "problem to stderr; exits 1 if there is any error, 0 otherwise."});
+                                  "problem to stderr; exits 1 if there is any error, 0 otherwise.",
+                         .epilogue =
+                             "\n--format json prints {\"ok\", \"revisions\", \"errors\", \"warnings\",\n"
+                             "\"diagnostics\"} on stdout, each diagnostic {\"file\", \"line\", \"column\",\n"
+                             "\"severity\", \"code\", \"message\", \"notes\"} (docs/cli.md); the exit status\n"
+                             "is the same.\n"});
     if (p.status >= 0) return p.status;
+    int format_status = exit_ok;
+    auto format = format_of(inv, p, {"text", "json"}, format_status);
+    if (!format) return format_status;
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
     auto project = load_project(inv.paths, sources, diagnostics);
@@ -39,6 +50,17 @@ int cmd_check(Invocation& inv) {
     const bool failed = !project || diagnostics.has_errors();
     const std::size_t errors = diagnostics.error_count();
     const std::size_t warnings = diagnostics.warning_count();
+    if (*format == "json") {
+        json::Value doc = json::Value::object();
+        doc.set("ok", json::Value::boolean(!failed));
+        doc.set("revisions", json::Value::number(project ? static_cast<std::int64_t>(project->migrations.size()) : 0));
+        doc.set("errors", json::Value::number(static_cast<std::int64_t>(errors)));
+        doc.set("warnings", json::Value::number(static_cast<std::int64_t>(warnings)));
+        doc.set("diagnostics", diagnostics_json(diagnostics));
+        inv.out << doc.dump();
+        if (project) keep_until_exit(project);
+        return failed ? exit_input_error : exit_ok;
+    }
     diagnostics.print(inv.err);
     if (failed) {
         inv.err << fmt::format("{} error{}{}\n", errors, errors == 1 ? "" : "s",

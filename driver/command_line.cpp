@@ -10,6 +10,21 @@ namespace po = boost::program_options;
 
 namespace retort::driver {
 
+void add_format_option(po::options_description& options, const char* help) {
+    options.add_options()("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"), help);
+}
+
+std::optional<std::string> format_of(Invocation& inv, const Parsed& p, const std::vector<std::string>& allowed,
+                                     int& status) {
+    std::string format = p.vm["format"].as<std::string>();
+    for (const std::string& a : allowed)
+        if (a == format) return format;
+    std::string names;
+    for (const std::string& a : allowed) names += (names.empty() ? "" : ", ") + a;
+    status = usage_error(inv, "unknown --format '" + format + "' (known: " + names + ")");
+    return std::nullopt;
+}
+
 Parsed parse_args(Invocation& inv, po::options_description& options, const Syntax& syntax) {
     Parsed p;
     options.add_options()("help,h", "show this help");

@@ -6,3 +6,6 @@ add_test(NAME cli_mariadb_name COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/mariadb_na
 # --no-guard, and the timeouts of retort.yaml in the scripts.
 add_test(NAME cli_guard_timeouts COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/guard_timeouts.sh $<TARGET_FILE:retort>
                                          ${PROJECT_SOURCE_DIR}/tests/live/guard_project)
+# --format json|dot|mermaid and history --graph (docs/cli.md, "Machine-readable output").
+add_test(NAME cli_formats COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/formats.sh $<TARGET_FILE:retort>
+                                  ${PROJECT_SOURCE_DIR}/samples ${CMAKE_CURRENT_LIST_DIR}/branchy_graph.txt)
