@@ -8,9 +8,9 @@ want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
 build_packages=(cmake ninja-build g++ libboost-program-options-dev libfmt-dev libyaml-cpp-dev
-                tao-pegtl-dev catch2)
+                tao-pegtl-dev catch2 python3)
 test_packages=(sqlite3 libsqlite3-dev postgresql mariadb-server mariadb-client python3-alembic python3-psycopg2 python3-pymysql
-               python3-yaml diffutils gdb clang-14 clang libclang-rt-14-dev)
+               python3-yaml diffutils gdb clang-14 clang libclang-rt-14-dev graphviz groff-base man-db)
 
 packages=("${build_packages[@]}")
 [ $want_test = 1 ] && packages+=("${test_packages[@]}")

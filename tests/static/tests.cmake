@@ -6,5 +6,6 @@ if(NOT RETORT_SANITIZE)
 add_test(NAME static_binary
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/static.sh ${PROJECT_SOURCE_DIR}
                  ${CMAKE_CURRENT_BINARY_DIR}/static-build)
-set_tests_properties(static_binary PROPERTIES TIMEOUT 1800 LABELS static)
+# It also leaves the static tree that tests/package packages (fixture static_tree).
+set_tests_properties(static_binary PROPERTIES TIMEOUT 1800 LABELS static FIXTURES_SETUP static_tree)
 endif()
