@@ -13,28 +13,31 @@ namespace retort::grammar {
 struct type_arg : type_int {};
 struct type_args : seq<lparen, must<type_arg>, opt<comma, must<type_arg>>, must<rparen>> {};
 
+// Every built-in type takes the parentheses, so that `text(10)` or
+// `integer(11)` reaches the parse action, which reports bad_type_argument
+// (the type takes no argument) instead of a syntax error at the '('.
 template <typename Kw>
 struct type_with_args : seq<Kw, opt<type_args>> {};
 
-struct ty_smallint : kw_t_smallint {};
-struct ty_integer : sor<kw_t_integer, kw_t_int> {};
-struct ty_bigint : kw_t_bigint {};
+struct ty_smallint : type_with_args<kw_t_smallint> {};
+struct ty_integer : type_with_args<sor<kw_t_integer, kw_t_int>> {};
+struct ty_bigint : type_with_args<kw_t_bigint> {};
 struct ty_numeric : type_with_args<sor<kw_t_numeric, kw_t_decimal>> {};
-struct ty_float : kw_t_float {};
-struct ty_double : kw_t_double {};
-struct ty_boolean : kw_t_boolean {};
+struct ty_float : type_with_args<kw_t_float> {};
+struct ty_double : type_with_args<kw_t_double> {};
+struct ty_boolean : type_with_args<kw_t_boolean> {};
 struct ty_varchar : type_with_args<sor<kw_t_string, kw_t_varchar>> {};
 struct ty_char : type_with_args<kw_t_char> {};
-struct ty_text : kw_t_text {};
-struct ty_date : kw_t_date {};
+struct ty_text : type_with_args<kw_t_text> {};
+struct ty_date : type_with_args<kw_t_date> {};
 struct ty_time : type_with_args<kw_t_time> {};
 struct ty_datetime : type_with_args<kw_t_datetime> {};
 struct ty_timestamp : type_with_args<kw_t_timestamp> {};
 struct ty_timestamptz : type_with_args<kw_t_timestamptz> {};
-struct ty_json : kw_t_json {};
-struct ty_uuid : kw_t_uuid {};
-struct ty_binary : sor<kw_t_binary, kw_t_blob> {};
-struct ty_enum : seq<name> {};
+struct ty_json : type_with_args<kw_t_json> {};
+struct ty_uuid : type_with_args<kw_t_uuid> {};
+struct ty_binary : type_with_args<sor<kw_t_binary, kw_t_blob>> {};
+struct ty_enum : seq<name, opt<type_args>> {};  // arguments: an error in replay (varchar2(10))
 
 struct column_type
     : sor<ty_smallint, ty_integer, ty_bigint, ty_numeric, ty_float, ty_double, ty_boolean,

@@ -44,7 +44,11 @@ struct downgrade_kw : kw_downgrade {};
 struct block_end : rbrace {};
 struct block : seq<lbrace, star<statement>, must<block_end>> {};
 struct upgrade_section : seq<upgrade_kw, must<block>> {};
-struct downgrade_auto : seq<kw_auto_, must<semi>> {};
+// Its own rules, so that a missing ';' is reported at the end of `auto`,
+// not at whatever follows the blank lines after it.
+struct downgrade_auto_word : kw_auto_ {};
+struct auto_semi : semi {};
+struct downgrade_auto : seq<downgrade_auto_word, must<auto_semi>> {};
 struct downgrade_block : seq<block> {};
 struct downgrade_body : sor<downgrade_auto, downgrade_block> {};
 struct downgrade_section : seq<downgrade_kw, must<downgrade_body>> {};

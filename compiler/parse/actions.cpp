@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "compiler/source/did_you_mean.hpp"
+
 namespace retort::parse {
 
 namespace {
@@ -53,10 +55,19 @@ void set_type(ParseState& s, sql::TypeKind kind, SourceSpan sp, int max_args) {
     std::vector<int> args = std::move(s.type_args);
     s.type_args.clear();
     if (static_cast<int>(args.size()) > max_args) {
-        if (max_args == 0)
-            s.diagnostics.error(DiagCode::bad_type_argument, sp, "type {} takes no arguments",
-                                sql::to_mig(t));
-        else
+        if (max_args == 0) {
+            auto b = s.diagnostics.error(DiagCode::bad_type_argument, sp, "type {} takes no arguments",
+                                         sql::to_mig(t));
+            if (kind == sql::TypeKind::text)
+                b.note(sp, "for text of at most {} characters write string({}); text has no limit", args[0],
+                       args[0]);
+            else if (kind == sql::TypeKind::smallint || kind == sql::TypeKind::integer ||
+                     kind == sql::TypeKind::bigint)
+                b.note(sp, "a display width such as MySQL's int({}) changes nothing; write {}", args[0],
+                       sql::to_mig(t));
+            else
+                b.note(sp, "write {}", sql::to_mig(t));
+        } else
             s.diagnostics.error(DiagCode::bad_type_argument, sp, "type {} takes at most {} argument{}",
                                 sql::to_mig(t), max_args, max_args == 1 ? "" : "s");
         args.resize(static_cast<std::size_t>(max_args));
@@ -159,11 +170,14 @@ void finish_call(ParseState& s, std::uint32_t end) {
     for (const auto& f : known_functions)
         if (frame.name == f.name) known = &f;
     if (!known) {
-        s.diagnostics.error(DiagCode::unknown_function, name_span,
+        std::vector<std::string> names;
+        for (const auto& f : known_functions) names.push_back(f.name);
+        auto b = s.diagnostics.error(DiagCode::unknown_function, name_span,
                             "unknown function '{}'; the known functions are now(), current_date, "
                             "lower(), upper(), length(), coalesce(), replace(), substr(), trim(), "
                             "abs(), round() and concat()",
                             frame.name);
+        if (auto close = did_you_mean(frame.name, names)) b.note(name_span, "did you mean {}()?", *close);
         detail::push_expr(s, sql::make_expr(sql::Literal{}, sp), 0);
         return;
     }

@@ -189,6 +189,9 @@ RETORT_ACTION(g::ty_enum) {
         s.type = sql::Type{};
         s.type.kind = sql::TypeKind::enum_;
         s.type.enum_name = n.text;
+        // Kept for replay, which reports an unknown type first (did you
+        // mean ...) and arguments to a known enum type second.
+        if (!s.type_args.empty()) s.type.length = s.type_args.front();
         s.type_args.clear();
     }
 };
@@ -789,6 +792,9 @@ RETORT_HEADER(g::transactional_stmt, transactional, "transactional");
 RETORT_ACTION(g::upgrade_kw) { RETORT_APPLY { (void)in; s.target = &s.migration.upgrade; } };
 RETORT_ACTION(g::downgrade_kw) { RETORT_APPLY { (void)in; s.target = &s.migration.downgrade; } };
 RETORT_ACTION(g::upgrade_section) { RETORT_APPLY { s.migration.upgrade_span = s.trimmed(in.begin(), in.end()); } };
+RETORT_ACTION(g::downgrade_auto_word) {
+    RETORT_APPLY { s.auto_word_end = s.offset(in.begin()) + static_cast<std::uint32_t>(std::string_view("auto").size()); }
+};
 RETORT_ACTION(g::downgrade_auto) { RETORT_APPLY { (void)in; s.migration.downgrade_kind = ast::DowngradeKind::auto_; } };
 RETORT_ACTION(g::downgrade_block) { RETORT_APPLY { (void)in; s.migration.downgrade_kind = ast::DowngradeKind::block; } };
 RETORT_ACTION(g::downgrade_section) { RETORT_APPLY { s.migration.downgrade_span = s.trimmed(in.begin(), in.end()); } };

@@ -121,6 +121,7 @@ RETORT_ERROR(g::statement_end, "expected ';'");
 // header and file
 RETORT_ERROR(g::revision_id, "expected a revision id ([A-Za-z0-9_]+)");
 RETORT_ERROR(g::semi, "expected ';'");
+RETORT_ERROR(g::auto_semi, "expected ';' after 'downgrade auto'");
 RETORT_ERROR(g::down_id, "expected a revision id ([A-Za-z0-9_]+)");
 RETORT_ERROR(g::down_value, "expected a revision id, a list (a, b) or none");
 RETORT_ERROR(g::label_id, "expected a branch label ([A-Za-z0-9_]+)");

@@ -100,6 +100,9 @@ struct ParseState {
     // The last string literal that ran over a line break: a syntax error after
     // it often means its closing quote is missing.
     SourceSpan last_multiline_string;
+    // The offset just after the `auto` of `downgrade auto`, where a missing
+    // ';' is reported (parser.cpp).
+    std::optional<std::uint32_t> auto_word_end;
     std::vector<ast::Statement>* target = nullptr;
 
     // Header.

@@ -89,6 +89,7 @@ std::optional<ast::Migration> parse_migration(const SourceFile& file, Diagnostic
         tao::pegtl::parse<grammar::file, Action, Control>(in, state);
     } catch (const tao::pegtl::parse_error& e) {
         auto at = static_cast<std::uint32_t>(e.positions().front().byte);
+        if (state.auto_word_end && e.message() == error_message<grammar::auto_semi>) at = *state.auto_word_end;
         auto d = diagnostics.error(DiagCode::syntax, file.span(at, at), "{}", e.message());
         const SourceSpan& str = state.last_multiline_string;
         if (str.valid() && str.end <= at && file.line_col(at).line <= file.line_col(str.end).line + 1) {

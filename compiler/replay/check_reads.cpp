@@ -32,9 +32,11 @@ bool Replayer::Impl::resolve_column(const sql::ColumnRef& ref, SourceSpan span, 
             for (const auto& e : s->tables) {
                 if (e.name != ref.table) continue;
                 if (e.table->column(ref.name)) return true;
-                diag->error(DiagCode::unknown_object, span, "table \"{}\" has no column \"{}\"", e.table->name,
-                            ref.name)
-                    .note(e.table->declared_at, "table \"{}\" declared here", e.table->name);
+                auto b = diag->error(DiagCode::unknown_object, span, "table \"{}\" has no column \"{}\"",
+                                     e.table->name, ref.name);
+                if (auto close = column_suggestion(*e.table, ref.name))
+                    b.note(e.table->column(*close)->declared_at, "did you mean \"{}\"?", *close);
+                b.note(e.table->declared_at, "table \"{}\" declared here", e.table->name);
                 return false;
             }
         diag->error(DiagCode::unknown_object, span, "{} names \"{}\", which is no table or alias it can read ({})",
@@ -57,9 +59,11 @@ bool Replayer::Impl::resolve_column(const sql::ColumnRef& ref, SourceSpan span, 
     }
     if (table_count(scope) == 1) {
         const schema::Table& only = *(scope.tables.empty() ? scope.outer->tables : scope.tables).front().table;
-        diag->error(DiagCode::unknown_object, span, "{} refers to unknown column \"{}\" of table \"{}\"", context,
-                    ref.name, only.name)
-            .note(only.declared_at, "table \"{}\" declared here", only.name);
+        auto b = diag->error(DiagCode::unknown_object, span, "{} refers to unknown column \"{}\" of table \"{}\"",
+                             context, ref.name, only.name);
+        if (auto close = column_suggestion(only, ref.name))
+            b.note(only.column(*close)->declared_at, "did you mean \"{}\"?", *close);
+        b.note(only.declared_at, "table \"{}\" declared here", only.name);
     } else {
         diag->error(DiagCode::unknown_object, span, "{} refers to unknown column \"{}\" (not a column of {})",
                     context, ref.name, table_list(scope));

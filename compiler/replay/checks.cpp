@@ -4,6 +4,7 @@
 #include "compiler/replay/literal_check.hpp"
 #include "compiler/replay/naming.hpp"
 #include "compiler/replay/replayer_impl.hpp"
+#include "compiler/source/did_you_mean.hpp"
 #include "compiler/source/utf8.hpp"
 #include "compiler/sql/expr_walk.hpp"
 
@@ -15,7 +16,52 @@ std::string_view dialect_name(const std::optional<ast::DialectId>& d) {
     return d ? dialect::describe(*d).display : "the target dialect";
 }
 
+// Type names of other SQL dialects that people bring along, and what to
+// write instead (docs/language.md, "Types").
+struct ForeignType {
+    const char* name;
+    const char* instead;
+};
+constexpr ForeignType foreign_types[] = {
+    {"int2", "smallint"}, {"int4", "integer"}, {"int8", "bigint"}, {"tinyint", "smallint"},
+    {"mediumint", "integer"}, {"serial", "integer primary key autoincrement"},
+    {"bigserial", "bigint primary key autoincrement"}, {"bool", "boolean"}, {"float4", "float"},
+    {"float8", "double"}, {"real", "float"}, {"varchar2", "varchar(n)"}, {"nvarchar", "string(n)"},
+    {"nchar", "char(n)"}, {"datetime2", "datetime"}, {"smalldatetime", "datetime"},
+    {"bytea", "binary"}, {"varbinary", "binary"}, {"jsonb", "json (jsonb on PostgreSQL by configuration)"},
+    {"mediumtext", "text"}, {"longtext", "text"}, {"clob", "text"},
+};
+
+// The portable type names (language.md §5), aliases included.
+const std::vector<std::string>& portable_type_names() {
+    static const std::vector<std::string> names = {
+        "smallint", "integer", "int", "bigint", "numeric", "decimal", "float", "double", "boolean", "string",
+        "varchar", "char", "text", "date", "time", "datetime", "timestamp", "timestamptz", "json", "uuid",
+        "binary", "blob"};
+    return names;
+}
+
 }  // namespace
+
+std::optional<std::string> Replayer::Impl::type_suggestion(const std::string& name) const {
+    for (const ForeignType& f : foreign_types)
+        if (name == f.name) return std::string(f.instead);
+    std::vector<std::string> candidates = portable_type_names();
+    for (const auto& [enum_name, e] : state.enums) candidates.push_back(enum_name);
+    return did_you_mean(name, candidates);
+}
+
+std::optional<std::string> Replayer::Impl::table_suggestion(const std::string& name) const {
+    std::vector<std::string> candidates;
+    for (const auto& [table_name, t] : state.tables) candidates.push_back(table_name);
+    return did_you_mean(name, candidates);
+}
+
+std::optional<std::string> column_suggestion(const schema::Table& table, const std::string& name) {
+    std::vector<std::string> candidates;
+    for (const schema::Column& c : table.columns) candidates.push_back(c.name);
+    return did_you_mean(name, candidates);
+}
 
 std::string join(const std::vector<std::string>& names) {
     std::string out;
@@ -76,8 +122,16 @@ bool Replayer::Impl::check_type(const sql::Type& type, SourceSpan span) {
     switch (type.kind) {
         case T::enum_:
             if (!state.enum_type(type.enum_name)) {
-                diag->error(DiagCode::unknown_object, span, "unknown type \"{}\"", type.enum_name)
-                    .note({}, "an enum type must be declared first with `create type {} as enum (...)`", type.enum_name);
+                auto b = diag->error(DiagCode::unknown_object, span, "unknown type \"{}\"", type.enum_name);
+                if (auto instead = type_suggestion(type.enum_name))
+                    b.note(span, "did you mean {}?", *instead);
+                else
+                    b.note({}, "an enum type must be declared first with `create type {} as enum (...)`",
+                           type.enum_name);
+                return false;
+            }
+            if (type.length) {
+                diag->error(DiagCode::bad_type_argument, span, "enum type \"{}\" takes no arguments", type.enum_name);
                 return false;
             }
             return true;
@@ -116,14 +170,18 @@ bool Replayer::Impl::check_type(const sql::Type& type, SourceSpan span) {
 
 const schema::Table* Replayer::Impl::find_table(const ast::Name& name) {
     if (const schema::Table* t = state.table(name.text)) return t;
-    diag->error(DiagCode::unknown_object, name.span, "unknown table \"{}\"", name.text);
+    auto b = diag->error(DiagCode::unknown_object, name.span, "unknown table \"{}\"", name.text);
+    if (auto close = table_suggestion(name.text)) b.note(state.table(*close)->declared_at, "did you mean \"{}\"?", *close);
     return nullptr;
 }
 
 const schema::Column* Replayer::Impl::find_column(const schema::Table& table, const ast::Name& name) {
     if (const schema::Column* c = table.column(name.text)) return c;
-    diag->error(DiagCode::unknown_object, name.span, "table \"{}\" has no column \"{}\"", table.name, name.text)
-        .note(table.declared_at, "table \"{}\" declared here", table.name);
+    auto b = diag->error(DiagCode::unknown_object, name.span, "table \"{}\" has no column \"{}\"", table.name,
+                         name.text);
+    if (auto close = column_suggestion(table, name.text))
+        b.note(table.column(*close)->declared_at, "did you mean \"{}\"?", *close);
+    b.note(table.declared_at, "table \"{}\" declared here", table.name);
     return nullptr;
 }
 
@@ -133,9 +191,12 @@ bool Replayer::Impl::check_expr_columns(const sql::ExprRef& expr, const schema::
     sql::walk(expr, [&](const sql::Expr& e) {
         if (auto* ref = std::get_if<sql::ColumnRef>(&e.node)) {
             if (!table.column(ref->name)) {
-                diag->error(DiagCode::unknown_object, e.span, "{} refers to unknown column \"{}\" of table \"{}\"",
-                            context, ref->name, table.name)
-                    .note(table.declared_at, "table \"{}\" declared here", table.name);
+                auto b = diag->error(DiagCode::unknown_object, e.span,
+                                     "{} refers to unknown column \"{}\" of table \"{}\"", context, ref->name,
+                                     table.name);
+                if (auto close = column_suggestion(table, ref->name))
+                    b.note(table.column(*close)->declared_at, "did you mean \"{}\"?", *close);
+                b.note(table.declared_at, "table \"{}\" declared here", table.name);
                 ok = false;
             }
         } else if (auto* lit = std::get_if<sql::Literal>(&e.node)) {
@@ -361,9 +422,11 @@ bool Replayer::Impl::check_constraint_columns(const schema::Table& work, const s
     bool ok = true;
     for (std::size_t i = 0; i < c.columns.size(); ++i) {
         if (!work.column(c.columns[i])) {
-            diag->error(DiagCode::unknown_object, at, "{} \"{}\" names unknown column \"{}\" of table \"{}\"",
-                        kind_word(c.kind), c.name, c.columns[i], work.name)
-                .note(work.declared_at, "table \"{}\" declared here", work.name);
+            auto b = diag->error(DiagCode::unknown_object, at, "{} \"{}\" names unknown column \"{}\" of table \"{}\"",
+                                 kind_word(c.kind), c.name, c.columns[i], work.name);
+            if (auto close = column_suggestion(work, c.columns[i]))
+                b.note(work.column(*close)->declared_at, "did you mean \"{}\"?", *close);
+            b.note(work.declared_at, "table \"{}\" declared here", work.name);
             ok = false;
         }
         for (std::size_t j = 0; j < i; ++j)
@@ -384,8 +447,10 @@ bool Replayer::Impl::check_foreign_key(const schema::Table& work, schema::Constr
 const schema::Table* Replayer::Impl::fk_target(const schema::Table& work, schema::Constraint& fk, SourceSpan at) {
     const schema::Table* target = fk.ref_table == work.name ? &work : state.table(fk.ref_table);
     if (!target) {
-        diag->error(DiagCode::unknown_object, at, "foreign key \"{}\" references unknown table \"{}\"", fk.name,
-                    fk.ref_table);
+        auto b = diag->error(DiagCode::unknown_object, at, "foreign key \"{}\" references unknown table \"{}\"",
+                             fk.name, fk.ref_table);
+        if (auto close = table_suggestion(fk.ref_table))
+            b.note(state.table(*close)->declared_at, "did you mean \"{}\"?", *close);
         return nullptr;
     }
     if (fk.ref_columns.empty()) {
@@ -408,10 +473,12 @@ const schema::Table* Replayer::Impl::fk_target(const schema::Table& work, schema
     bool ok = true;
     for (const auto& rc : fk.ref_columns)
         if (!target->column(rc)) {
-            diag->error(DiagCode::unknown_object, at,
-                        "foreign key \"{}\" references unknown column \"{}\" of table \"{}\"", fk.name, rc,
-                        target->name)
-                .note(target->declared_at, "table \"{}\" declared here", target->name);
+            auto b = diag->error(DiagCode::unknown_object, at,
+                                 "foreign key \"{}\" references unknown column \"{}\" of table \"{}\"", fk.name,
+                                 rc, target->name);
+            if (auto close = column_suggestion(*target, rc))
+                b.note(target->column(*close)->declared_at, "did you mean \"{}\"?", *close);
+            b.note(target->declared_at, "table \"{}\" declared here", target->name);
             ok = false;
         }
     return ok ? target : nullptr;

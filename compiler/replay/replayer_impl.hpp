@@ -102,6 +102,10 @@ struct Replayer::Impl {
     bool check_default(const sql::ExprRef& value, const schema::Column& column, SourceSpan span);
     bool check_value(const sql::ExprRef& value, const schema::Column& column, const schema::Table& table);
     const schema::Table* find_table(const ast::Name& name);
+    // "did you mean": a known type (or a foreign spelling's replacement) or
+    // enum, a table of the state (checks.cpp, did_you_mean.hpp).
+    std::optional<std::string> type_suggestion(const std::string& name) const;
+    std::optional<std::string> table_suggestion(const std::string& name) const;
     // ---- data statements that read (check_reads.cpp)
     // The column references, subqueries and casts of `expr` against `scope`.
     bool check_read_expr(const sql::ExprRef& expr, const ReadScope& scope, const char* context);
@@ -213,6 +217,8 @@ bool fk_compatible(const sql::Type& a, const sql::Type& b);
 bool same_set(std::vector<std::string> a, std::vector<std::string> b);
 // Names joined by ", ".
 std::string join(const std::vector<std::string>& names);
+// "did you mean": the column of `table` nearest to `name` (checks.cpp).
+std::optional<std::string> column_suggestion(const schema::Table& table, const std::string& name);
 // `name` with A-Z folded to a-z, as the parser folds plain identifiers.
 std::string lower_ascii(std::string_view name);
 // "primary key", "unique constraint", "check constraint", "foreign key".
