@@ -168,7 +168,26 @@ void spread(std::vector<Lane>& lanes, std::size_t c, const std::vector<Lane>& ta
     lanes = std::move(after);
 }
 
-std::string row_text(const RevisionGraph& g, const Revision& r) {
+constexpr std::size_t graph_width = 80;
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// The first `keep` code points of `s`.
+std::string first_code_points(std::string_view s, std::size_t keep) {
+    std::size_t seen = 0, i = 0;
+    for (; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == keep) break;
+    }
+    return std::string(s.substr(0, i));
+}
+
+// "ID markers MESSAGE", the message cut with "..." so that the row fits in
+// graph_width columns after `used` columns of lanes.
+std::string row_text(const RevisionGraph& g, const Revision& r, std::size_t used) {
     std::string text = r.id + revision_markers(r);
     if (r.is_base()) text += " (base)";
     if (!r.dependencies.empty()) {
@@ -177,7 +196,11 @@ std::string row_text(const RevisionGraph& g, const Revision& r) {
         for (std::size_t i = 0; i < names.size(); ++i) text += (i ? ", " : "") + names[i];
         text += ")";
     }
-    return text + " " + message_of(r);
+    std::string message = message_of(r);
+    const std::size_t before = used + code_points(text) + 1;
+    if (before + code_points(message) > graph_width)
+        message = before + 3 < graph_width ? first_code_points(message, graph_width - before - 3) + "..." : "...";
+    return text + " " + message;
 }
 
 }  // namespace
@@ -268,7 +291,7 @@ std::string graph_ascii(const RevisionGraph& g, const std::vector<const Revision
             row += k == c ? '*' : lane_char(lanes[k].dependency);
             row += ' ';
         }
-        out += row + row_text(g, *r) + "\n";
+        out += row + row_text(g, *r, row.size()) + "\n";
         std::vector<Lane> targets;
         for (std::size_t p : r->parents)
             if (keep[p]) targets.push_back(Lane{p, false});

@@ -171,6 +171,20 @@ fi
 same_twice graph -C "$B" history --graph
 diff -u "$GRAPH_GOLDEN" "$tmp/graph" || fail "history --graph differs from $GRAPH_GOLDEN"
 awk 'length > 80 { exit 1 }' "$tmp/graph" || fail "history --graph is wider than 80 columns"
+# Every sample: the drawing within 80 columns, one row per revision, and DOT that Graphviz reads.
+for sample in "$SAMPLES"/*/; do
+  sample=${sample%/}
+  case $(basename "$sample") in fail_*) continue ;; esac
+  "$R" -C "$sample" history --graph >"$tmp/g" 2>"$tmp/g.err" || { fail "history --graph of $sample: $(cat "$tmp/g.err")"; continue; }
+  awk 'length > 80 { exit 1 }' "$tmp/g" || fail "history --graph of $(basename "$sample") is wider than 80 columns"
+  rows=$(grep -c '\*' "$tmp/g")
+  revs=$("$R" -C "$sample" history | grep -c .)
+  [ "$rows" = "$revs" ] || fail "history --graph of $(basename "$sample"): $rows rows with '*' for $revs revisions"
+  if command -v dot >/dev/null; then
+    "$R" -C "$sample" history --format dot | dot -Tsvg >/dev/null 2>"$tmp/dot.err" && [ ! -s "$tmp/dot.err" ] \
+      || fail "dot -Tsvg on $(basename "$sample"): $(cat "$tmp/dot.err")"
+  fi
+done
 "$R" -C "$B" history --graph --format json >/dev/null 2>&1
 [ $? = 2 ] || fail "history --graph --format json: expected exit 2"
 "$R" -C "$B" heads --format yaml >/dev/null 2>"$tmp/err"
