@@ -8,6 +8,7 @@
 #include "driver/commands.hpp"
 #include "driver/script/compile.hpp"
 #include "driver/script/project.hpp"
+#include "driver/script/sum_file.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/replay/replay.hpp"
 
@@ -21,13 +22,16 @@ int cmd_check(Invocation& inv) {
                         {.usage = "retort [-C DIR] [-c FILE] check",
                          .about = "Checks the whole project: retort.yaml, the syntax of every .mig file in the\n"
                                   "version folders, the revision graph, the schema replay and the up/down\n"
-                                  "round trip of every revision, for the dialect of retort.yaml. Prints every\n"
-                                  "problem to stderr; exits 1 if there is any error, 0 otherwise."});
+                                  "round trip of every revision, for the dialect of retort.yaml, and (when\n"
+                                  "the project has a retort.sum) every file against its recorded sha256.\n"
+                                  "Prints every problem to stderr; exits 1 if there is any error, 0 otherwise."});
     if (p.status >= 0) return p.status;
     SourceManager sources;
     DiagnosticEngine diagnostics(sources);
     auto project = load_project(inv.paths, sources, diagnostics);
     if (project) {
+        // Each file against its digest in retort.sum (if there is one).
+        check_sums(*project, sources, diagnostics, !diagnostics.has_errors());
         // Graph, then schema replay and the round trip of every revision.
         if (auto graph = graph::RevisionGraph::build(project->migrations, diagnostics)) {
             std::vector<const ast::Migration*> order;

@@ -13,6 +13,7 @@
 #include "driver/commands.hpp"
 #include "driver/graph_commands.hpp"
 #include "compiler/graph/revision_spec.hpp"
+#include "driver/script/sum_file.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -123,15 +124,24 @@ int write_revision(Invocation& inv, const LoadedGraph& loaded, const NewRevision
     fs::create_directories(dir, ec);
     fs::path file = dir / file_name(loaded.project.config.file_template, r.id, r.message);
     if (fs::exists(file)) return usage_error(inv, fmt::format("{} exists already", file.string()));
+    const std::string text = render(r);
     {
         std::ofstream out(file, std::ios::binary);
-        out << render(r);
+        out << text;
         if (!out) {
             inv.err << fmt::format("retort {}: error: cannot write {}\n", inv.command, file.string());
             return exit_input_error;
         }
     }
     inv.out << fmt::format("Generating {} ... done\n", file.string());
+    // A project with retort.sum records the new file's digest there.
+    bool recorded = false;
+    std::string error;
+    if (!record_sum(loaded.project, r.id, text, recorded, error)) {
+        inv.err << fmt::format("retort {}: error: {}\n", inv.command, error);
+        return exit_input_error;
+    }
+    if (recorded) inv.out << fmt::format("Recording {} in {} ... done\n", r.id, sum_path(loaded.project));
     return exit_ok;
 }
 

@@ -6,6 +6,7 @@ namespace retort::driver {
 
 int cmd_init(Invocation&);       // cmd_init.cpp
 int cmd_check(Invocation&);      // cmd_check.cpp
+int cmd_sum(Invocation&);        // cmd_sum.cpp
 int cmd_upgrade(Invocation&);    // cmd_script.cpp
 int cmd_downgrade(Invocation&);  // cmd_script.cpp
 int cmd_stamp(Invocation&);      // cmd_script.cpp

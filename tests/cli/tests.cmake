@@ -6,3 +6,5 @@ add_test(NAME cli_mariadb_name COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/mariadb_na
 # --no-guard, and the timeouts of retort.yaml in the scripts.
 add_test(NAME cli_guard_timeouts COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/guard_timeouts.sh $<TARGET_FILE:retort>
                                          ${PROJECT_SOURCE_DIR}/tests/live/guard_project)
+# retort.sum: check notices edited, unrecorded and removed revisions; retort sum, init, revision, merge.
+add_test(NAME cli_sum_file COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sum_file.sh $<TARGET_FILE:retort>)
