@@ -22,6 +22,7 @@ const std::vector<Command>& commands() {
         {"check", "parse, graph, replay and round-trip every revision", cmd_check},
         {"lint", "DBA-review findings (not built yet: exits 2)", cmd_lint},
         {"schema", "print the full DDL of the schema at a revision", cmd_schema},
+        {"import", "write a retort project from an Alembic history (import alembic DIR DEST)", cmd_import},
     };
     return table;
 }
