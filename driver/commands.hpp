@@ -19,6 +19,7 @@ int cmd_show(Invocation&);       // cmd_graph.cpp
 int cmd_plan(Invocation&);       // cmd_plan.cpp
 int cmd_lint(Invocation&);       // cmd_lint.cpp
 int cmd_schema(Invocation&);     // cmd_schema.cpp
+int cmd_import(Invocation&);     // cmd_import.cpp
 
 // For commands not built yet: says so plainly and exits 2.
 int not_built_yet(Invocation& inv, const char* issue);
