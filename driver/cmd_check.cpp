@@ -10,6 +10,7 @@
 #include "driver/json.hpp"
 #include "driver/script/compile.hpp"
 #include "driver/script/project.hpp"
+#include "driver/script/sum_file.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/replay/replay.hpp"
 
@@ -24,8 +25,9 @@ int cmd_check(Invocation& inv) {
                         {.usage = "retort [-C DIR] [-c FILE] check [--format text|json]",
                          .about = "Checks the whole project: retort.yaml, the syntax of every .mig file in the\n"
                                   "version folders, the revision graph, the schema replay and the up/down\n"
-                                  "round trip of every revision, for the dialect of retort.yaml. Prints every\n"
-                                  "problem to stderr; exits 1 if there is any error, 0 otherwise.",
+                                  "round trip of every revision, for the dialect of retort.yaml, and (when\n"
+                                  "the project has a retort.sum) every file against its recorded sha256.\n"
+                                  "Prints every problem to stderr; exits 1 if there is any error, 0 otherwise.",
                          .epilogue =
                              "\n--format json prints {\"ok\", \"revisions\", \"errors\", \"warnings\",\n"
                              "\"diagnostics\"} on stdout, each diagnostic {\"file\", \"line\", \"column\",\n"
@@ -39,6 +41,8 @@ int cmd_check(Invocation& inv) {
     DiagnosticEngine diagnostics(sources);
     auto project = load_project(inv.paths, sources, diagnostics);
     if (project) {
+        // Each file against its digest in retort.sum (if there is one).
+        check_sums(*project, sources, diagnostics, !diagnostics.has_errors());
         // Graph, then schema replay and the round trip of every revision.
         if (auto graph = graph::RevisionGraph::build(project->migrations, diagnostics)) {
             std::vector<const ast::Migration*> order;

@@ -10,6 +10,7 @@
 #include "driver/command_line.hpp"
 #include "driver/commands.hpp"
 #include "driver/script/compile.hpp"
+#include "driver/script/sum_file.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -64,8 +65,8 @@ int cmd_init(Invocation& inv) {
     auto p = parse_args(inv, options,
                         {.usage = "retort [-C DIR] init DIR [-d D]",
                          .about = "Writes a new project into DIR (relative to -C): retort.yaml with every\n"
-                                  "option at its default and `dialect: D`, an empty versions/ folder and a\n"
-                                  "README.md line.\n"
+                                  "option at its default and `dialect: D`, an empty retort.sum (check then\n"
+                                  "notices edited revisions), an empty versions/ folder and a README.md line.\n"
                                   "Refuses a DIR that exists and is not empty.",
                          .positional = "dir",
                          .count = 1,
@@ -100,11 +101,12 @@ int cmd_init(Invocation& inv) {
         return exit_input_error;
     }
     std::string error;
-    if (!write_file(dir / "retort.yaml", config_text(dialect_name), error) || !write_file(dir / "README.md", readme_text, error)) {
+    if (!write_file(dir / "retort.yaml", config_text(dialect_name), error) ||
+        !write_file(dir / "README.md", readme_text, error) || !write_sums((dir / sum_file_name).string(), {}, error)) {
         inv.err << fmt::format("retort init: error: {}\n", error);
         return exit_input_error;
     }
-    inv.out << fmt::format("created {}: retort.yaml, versions/, README.md\n", dir.string());
+    inv.out << fmt::format("created {}: retort.yaml, retort.sum, versions/, README.md\n", dir.string());
     return exit_ok;
 }
 

@@ -12,7 +12,9 @@
 #include "driver/command_line.hpp"
 #include "driver/commands.hpp"
 #include "driver/graph_commands.hpp"
+#include "driver/revision_file.hpp"
 #include "compiler/graph/revision_spec.hpp"
+#include "driver/script/sum_file.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -33,83 +35,26 @@ std::string fresh_id(const graph::RevisionGraph& g) {
     }
 }
 
-// Lower case letters and digits, runs of anything else as one '_', at most 40 characters.
-std::string slug(const std::string& message) {
-    std::string out;
-    for (unsigned char c : message) {
-        if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-        else if (!out.empty() && out.back() != '_') out += '_';
-        if (out.size() >= 40) break;
-    }
-    while (!out.empty() && out.back() == '_') out.pop_back();
-    return out;
-}
+using NewRevision = RevisionHeader;
 
-bool valid_id(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
-}
-
-std::string quote(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\'') out += "''";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
-    }
-    return out + "'";
-}
+std::string render(const NewRevision& r) { return render_header(r) + "\nupgrade {\n}\n\ndowngrade {\n}\n"; }
 
 std::string file_name(const std::string& tmpl, const std::string& rev, const std::string& message) {
     std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
-    const std::pair<const char*, std::string> fields[] = {
-        {"{year}", fmt::format("{:04}", utc.tm_year + 1900)}, {"{month}", fmt::format("{:02}", utc.tm_mon + 1)},
-        {"{day}", fmt::format("{:02}", utc.tm_mday)},         {"{hour}", fmt::format("{:02}", utc.tm_hour)},
-        {"{minute}", fmt::format("{:02}", utc.tm_min)},       {"{second}", fmt::format("{:02}", utc.tm_sec)},
-        {"{rev}", rev},                                       {"{slug}", slug(message)}};
-    std::string out = tmpl;
-    for (const auto& [key, value] : fields)
-        for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size()))
-            out.replace(at, std::string(key).size(), value);
-    while (!out.empty() && out.back() == '_') out.pop_back();
-    return out + ".mig";
-}
-
-struct NewRevision {
-    std::string id;
-    std::vector<std::string> down;
-    std::vector<std::string> labels;
-    std::vector<std::string> depends;
-    std::string message;
-};
-
-std::string render(const NewRevision& r) {
-    auto join = [](const std::vector<std::string>& v) {
-        std::string out;
-        for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
-        return out;
-    };
-    std::string out = "revision " + r.id + ";\n";
-    if (r.down.empty()) out += "down_revision none;\n";
-    else if (r.down.size() == 1) out += "down_revision " + r.down.front() + ";\n";
-    else out += "down_revision (" + join(r.down) + ");\n";
-    if (!r.labels.empty()) out += "branch_labels " + join(r.labels) + ";\n";
-    if (!r.depends.empty()) out += "depends_on " + join(r.depends) + ";\n";
-    if (!r.message.empty()) out += "message " + quote(r.message) + ";\n";
-    out += "\nupgrade {\n}\n\ndowngrade {\n}\n";
-    return out;
+    return revision_file_name(tmpl, rev, message, utc);
 }
 
 // Checks the new id and labels, writes the file (never over an existing one).
 int write_revision(Invocation& inv, const LoadedGraph& loaded, const NewRevision& r, const std::string& version_path) {
     const auto& g = loaded.graph;
-    if (!valid_id(r.id) || r.id.size() > graph::default_max_id_length)
+    if (!valid_revision_id(r.id) || r.id.size() > graph::default_max_id_length)
         return usage_error(inv, fmt::format("revision id '{}' must be 1 to {} letters, digits or '_'", r.id,
                                             graph::default_max_id_length));
     if (g.find(r.id) || g.find_label(r.id)) return usage_error(inv, fmt::format("revision id '{}' is already used", r.id));
     for (const std::string& l : r.labels) {
-        if (!valid_id(l)) return usage_error(inv, fmt::format("branch label '{}' must be letters, digits or '_'", l));
+        if (!valid_revision_id(l)) return usage_error(inv, fmt::format("branch label '{}' must be letters, digits or '_'", l));
         if (g.find_label(l)) return usage_error(inv, fmt::format("branch label '{}' is already used by {}", l, g.find_label(l)->id));
         if (g.find(l) || l == r.id) return usage_error(inv, fmt::format("branch label '{}' is a revision id", l));
     }
@@ -123,15 +68,24 @@ int write_revision(Invocation& inv, const LoadedGraph& loaded, const NewRevision
     fs::create_directories(dir, ec);
     fs::path file = dir / file_name(loaded.project.config.file_template, r.id, r.message);
     if (fs::exists(file)) return usage_error(inv, fmt::format("{} exists already", file.string()));
+    const std::string text = render(r);
     {
         std::ofstream out(file, std::ios::binary);
-        out << render(r);
+        out << text;
         if (!out) {
             inv.err << fmt::format("retort {}: error: cannot write {}\n", inv.command, file.string());
             return exit_input_error;
         }
     }
     inv.out << fmt::format("Generating {} ... done\n", file.string());
+    // A project with retort.sum records the new file's digest there.
+    bool recorded = false;
+    std::string error;
+    if (!record_sum(loaded.project, r.id, text, recorded, error)) {
+        inv.err << fmt::format("retort {}: error: {}\n", inv.command, error);
+        return exit_input_error;
+    }
+    if (recorded) inv.out << fmt::format("Recording {} in {} ... done\n", r.id, sum_path(loaded.project));
     return exit_ok;
 }
 

@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 src=$PWD
 tree=${RETORT_ASAN_BUILD_DIR:-build-asan}
 out=$tree/fuzz
-targets=(fuzz_parser fuzz_config fuzz_revision fuzz_pipeline)
+targets=(fuzz_parser fuzz_config fuzz_revision fuzz_pipeline fuzz_python)
 
 build() {
   [ -f "$tree/CMakeCache.txt" ] ||
@@ -26,8 +26,9 @@ build() {
 }
 
 # One seed file per sample .mig (parser), per retort.yaml (config), per line
-# of tests/fuzz/seeds/revision.txt (revision), and per project: its .mig
-# files joined by "%%" lines (pipeline). Plus the committed seeds.
+# of tests/fuzz/seeds/revision.txt (revision), per project: its .mig
+# files joined by "%%" lines (pipeline), and per .py of the Alembic projects
+# under tests/ (python). Plus the committed seeds.
 seeds() {
   rm -rf "$out/seeds"
   for t in "${targets[@]}"; do mkdir -p "$out/seeds/$t"; done
@@ -51,6 +52,9 @@ seeds() {
       cat "$f" >>"$seed"
       first=0
     done
+  done
+  for f in tests/*/alembic/*.py tests/*/alembic/versions/*.py; do
+    if [ -f "$f" ]; then cp "$f" "$out/seeds/fuzz_python/py_$((n++))"; fi
   done
   for t in "${targets[@]}"; do
     if [ -d "tests/fuzz/seeds/$t" ]; then cp tests/fuzz/seeds/"$t"/* "$out/seeds/$t/"; fi

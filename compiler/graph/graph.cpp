@@ -434,24 +434,29 @@ void RevisionGraph::Builder::report_cycle(const std::vector<std::pair<std::size_
     ok = false;
 }
 
-// Normalized parents: drop a dependency that is already an ancestor of
-// another parent (its row is implied by that parent's row).
+// Normalized parents, Alembic's `_normalized_down_revisions`: the
+// down_revisions plus each depends_on target that no revision on the
+// down_revision chain below (not through depends_on) names in its own
+// depends_on. A target that is only an ancestor some other way stays: its
+// row is restored on a downgrade, as Alembic restores it.
 void RevisionGraph::Builder::normalize_parents() {
     for (Revision& r : g.nodes_) {
         r.normalized_parents = r.parents;
         if (r.dependencies.empty()) continue;
-        std::vector<std::size_t> grand;
-        auto add_parents_of = [&](std::size_t p) {
-            grand.insert(grand.end(), g.nodes_[p].parents.begin(), g.nodes_[p].parents.end());
-            grand.insert(grand.end(), g.nodes_[p].dependencies.begin(), g.nodes_[p].dependencies.end());
-        };
-        for (std::size_t p : r.parents) add_parents_of(p);
-        for (std::size_t p : r.dependencies) add_parents_of(p);
-        std::vector<char> mark(g.nodes_.size(), 0);
-        g.mark_ancestors(grand, mark, true);
-        // `mark` now holds every proper ancestor of every parent.
+        std::vector<char> below(g.nodes_.size(), 0);
+        g.mark_ancestors(r.parents, below, false);
+        std::vector<char> named(g.nodes_.size(), 0);
+        for (std::size_t a = 0; a < g.nodes_.size(); ++a) {
+            if (!below[a]) continue;
+            const Revision& ancestor = g.nodes_[a];
+            for (std::size_t d : ancestor.dependencies) named[d] = 1;
+            for (std::size_t p : ancestor.parents)  // a depends_on that repeats its own down_revision
+                if (std::find(ancestor.depends_on.begin(), ancestor.depends_on.end(), g.nodes_[p].id) !=
+                    ancestor.depends_on.end())
+                    named[p] = 1;
+        }
         for (std::size_t d : r.dependencies)
-            if (!mark[d]) r.normalized_parents.push_back(d);
+            if (!named[d]) r.normalized_parents.push_back(d);
     }
 }
 

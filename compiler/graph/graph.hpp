@@ -32,9 +32,9 @@ struct Revision {
     std::size_t index = 0;
     std::vector<std::size_t> parents;            // down_revisions
     std::vector<std::size_t> dependencies;       // depends_on, minus those equal to a down_revision
-    // down_revisions + the dependencies that are not already ancestors of
-    // another parent: the revisions whose version rows this one replaces
-    // (Alembic's "normalized down revisions").
+    // down_revisions + the dependencies that no revision on the down_revision
+    // chain below names in its own depends_on: the revisions whose version
+    // rows this one replaces (Alembic's "normalized down revisions").
     std::vector<std::size_t> normalized_parents;
     std::vector<std::size_t> children;           // revisions naming this one in down_revision (id order)
     std::vector<std::size_t> dependents;         // revisions naming this one in depends_on (id order)

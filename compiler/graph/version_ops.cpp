@@ -41,21 +41,12 @@ std::vector<char> VersionRows::implied_by_others(const std::vector<std::size_t>&
         generation_ = 1;
     }
     std::vector<std::size_t> todo;
+    // Walk down from the other rows (Alembic's "other heads"), the rows among
+    // the candidates included only with `rows_imply_themselves`.
     for (std::size_t r : rows_)
         if (r != except && graph_.at(r).topo_position >= floor &&
-            std::find(candidates.begin(), candidates.end(), r) == candidates.end())
+            (rows_imply_themselves || std::find(candidates.begin(), candidates.end(), r) == candidates.end()))
             todo.push_back(r);
-    // A candidate that is an ancestor of another candidate is implied by it
-    // (a merge of a revision with its own ancestor, through depends_on).
-    for (std::size_t c : candidates) {
-        for (std::size_t p : graph_.at(c).parents)
-            if (graph_.at(p).topo_position >= floor) todo.push_back(p);
-        for (std::size_t p : graph_.at(c).dependencies)
-            if (graph_.at(p).topo_position >= floor) todo.push_back(p);
-    }
-    // A candidate that is itself a row also counts as implied.
-    for (std::size_t k = 0; k < candidates.size(); ++k)
-        if (rows_imply_themselves && present_[candidates[k]] && candidates[k] != except) out[k] = 1;
     while (!todo.empty()) {
         std::size_t i = todo.back();
         todo.pop_back();

@@ -9,10 +9,12 @@
 //                                                              INSERT the other parents
 //   downgrade to base, or to a parent another row implies      DELETE
 //   downgrade along a branch                                   UPDATE revision -> parent
-// "Parents" are the down_revisions plus the depends_on targets that no other
-// parent already implies. A parent row is not re-inserted when another
-// current row, or another parent being restored, descends from it (that row
-// implies it): the rows stay the smallest set describing the applied state.
+// "Parents" are Alembic's normalized down revisions (graph.hpp). As in
+// Alembic, only the *other* current rows imply a parent (it is one of them
+// or an ancestor of one): a parent that is an ancestor of another parent
+// still gets its row back on a downgrade, and is DELETEd on an upgrade of
+// the merge. The rows are therefore not always the smallest set; they are
+// always the rows Alembic's HeadMaintainer leaves.
 #include <string>
 #include <vector>
 
@@ -40,7 +42,7 @@ public:
 
 private:
     // Which of `candidates` are ancestors (or equal) of a current row other than `except`.
-    // With `rows_imply_themselves`, a candidate that is a row counts too.
+    // Rows that are candidates count only with `rows_imply_themselves`.
     std::vector<char> implied_by_others(const std::vector<std::size_t>& candidates, std::size_t except,
                                         bool rows_imply_themselves);
     void add(std::size_t index);

@@ -9,3 +9,5 @@ add_test(NAME cli_guard_timeouts COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/guard_ti
 # --format json|dot|mermaid and history --graph (docs/cli.md, "Machine-readable output").
 add_test(NAME cli_formats COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/formats.sh $<TARGET_FILE:retort>
                                   ${PROJECT_SOURCE_DIR}/samples ${CMAKE_CURRENT_LIST_DIR}/branchy_graph.txt)
+# retort.sum: check notices edited, unrecorded and removed revisions; retort sum, init, revision, merge.
+add_test(NAME cli_sum_file COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sum_file.sh $<TARGET_FILE:retort>)

@@ -122,4 +122,20 @@ check "SELECT count(*) FROM pg_type WHERE typname LIKE 'Mood%'" "0"
 apply_or_fail "$db" "$WORK/up.sql" "second upgrade"
 engine_dump "$db" >"$WORK/dump_b.sql"
 diff -u "$WORK/dump_a.sql" "$WORK/dump_b.sql" >&2 || fail "upgrade, downgrade, upgrade: the schema differs"
-echo "ok: PostgreSQL features round-trip"
+
+# The guard reads the version table in its schema (ops."Versions"): the same
+# upgrade again, and a downgrade from a revision the database is not at,
+# stop with "retort guard" and change nothing; the right START runs.
+gen "$p" downgrade bbbb0002:base >"$WORK/down_wrong.sql" || fail "retort downgrade failed"
+for script in up down_wrong; do
+  if out=$(engine_apply "$db" "$WORK/$script.sql" 2>&1); then
+    fail "$script.sql ran on a database at cccc0003: the guard did not fire"
+  fi
+  grep -q "retort guard" <<<"$out" || fail "$script.sql failed without 'retort guard': $out"
+  check "SELECT version_num FROM ops.\"Versions\"" "cccc0003"
+done
+engine_dump "$db" >"$WORK/dump_c.sql"
+diff -u "$WORK/dump_a.sql" "$WORK/dump_c.sql" >&2 || fail "a script the guard stopped changed the schema"
+apply_or_fail "$db" "$WORK/down.sql" "downgrade from the right START"
+check "SELECT count(*) FROM ops.\"Versions\"" "0"
+echo "ok: PostgreSQL features round-trip, the guard on a version table in a schema"

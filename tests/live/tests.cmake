@@ -34,3 +34,11 @@ foreach(engine ${RETORT_LIVE_ENGINES})
   add_test(NAME live_${engine}_guard COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/guard.sh $<TARGET_FILE:retort> ${engine})
   set_tests_properties(live_${engine}_guard PROPERTIES SKIP_RETURN_CODE 77 LABELS live)
 endforeach()
+
+# The timeouts of retort.yaml on the real engine: a second session holds a lock, the script
+# fails within lock_timeout / lock_wait_timeout (PostgreSQL: and statement_timeout).
+foreach(engine postgresql mariadb)
+  add_test(NAME live_${engine}_timeouts
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/timeouts.sh $<TARGET_FILE:retort> ${engine})
+  set_tests_properties(live_${engine}_timeouts PROPERTIES SKIP_RETURN_CODE 77 LABELS live)
+endforeach()

@@ -208,9 +208,11 @@ TEST_CASE("plan: stamp moves only the version rows") {
     CHECK_FALSE(plan_stamp(*f.graph, "cccc03:yyyy07", f.diagnostics));
 }
 
-TEST_CASE("plan: an unmerge inserts no row that another parent already implies") {
-    // m merges d and l; d descends from l through a depends_on, so d's row
-    // already records l: the downgrade of m must not insert a row for l.
+TEST_CASE("plan: an unmerge restores every parent no other row implies, as Alembic's HeadMaintainer") {
+    // m merges d and l; d descends from l through a depends_on. Only the
+    // *other* rows imply a parent: Alembic 1.8 restores both d and l (its
+    // offline output for this graph: insert dddd05, update mmmm06 llll02), and
+    // cccc04 then moves to bbbb03 beside llll02.
     GraphFixture f;
     f.add_all({{"aaaa01", {}},
                {"llll02", {"aaaa01"}, {"lab"}},
@@ -220,10 +222,19 @@ TEST_CASE("plan: an unmerge inserts no row that another parent already implies")
                {"mmmm06", {"dddd05", "llll02"}}});
     CHECK(f.plan("mmmm06:bbbb03", true) ==
           "start mmmm06\n"
-          "downgrade mmmm06: update mmmm06 dddd05\n"
+          "downgrade mmmm06: update mmmm06 dddd05, insert llll02\n"
           "downgrade dddd05: update dddd05 cccc04\n"
-          "downgrade cccc04: update cccc04 bbbb03, insert llll02\n"
+          "downgrade cccc04: update cccc04 bbbb03\n"
           "rows bbbb03 llll02\n");
+    // The other way up, cccc04 (down bbbb03, depends_on lab) is the merge of
+    // the two rows (Alembic: delete bbbb03, update llll02 cccc04; same rows).
+    CHECK(f.plan("bbbb03:mmmm06") ==
+          "start bbbb03\n"
+          "upgrade llll02: insert llll02\n"
+          "upgrade cccc04: delete llll02, update bbbb03 cccc04\n"
+          "upgrade dddd05: update cccc04 dddd05\n"
+          "upgrade mmmm06: update dddd05 mmmm06\n"
+          "rows mmmm06\n");
 }
 
 TEST_CASE("plan: odd revision text is refused, never a crash") {
