@@ -7,6 +7,7 @@
 
 #include "compiler/python/actions.hpp"
 #include "compiler/python/lines.hpp"
+#include "compiler/source/utf8.hpp"
 
 namespace retort::py {
 
@@ -28,40 +29,6 @@ const char* keyword_of(HeaderKind k) {
         case HeaderKind::decorator: return "@";
     }
     return "?";
-}
-
-// Offset of the first byte that is not part of well-formed UTF-8.
-std::int64_t first_invalid_utf8(const std::string& text) {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            return static_cast<std::int64_t>(i);
-        }
-        if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return static_cast<std::int64_t>(i);
-        for (std::size_t k = 2; k < len; ++k)
-            if ((s[i + k] & 0xC0) != 0x80) return static_cast<std::int64_t>(i);
-        i += len;
-    }
-    return -1;
 }
 
 struct Parsed {
@@ -330,8 +297,8 @@ std::optional<Module> parse_python(const SourceFile& file, DiagnosticEngine& dia
                           "the file is too large ({} bytes); Python files are limited to 4 GiB", text.size());
         return std::nullopt;
     }
-    if (auto bad = first_invalid_utf8(text); bad >= 0) {
-        auto at = static_cast<std::uint32_t>(bad);
+    if (auto bad = first_invalid_utf8(text)) {
+        auto at = static_cast<std::uint32_t>(*bad);
         diagnostics.error(DiagCode::invalid_utf8, file.span(at, at + 1),
                           "the file is not valid UTF-8: byte 0x{:02X} here does not start or "
                           "continue a character",
