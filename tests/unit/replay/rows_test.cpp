@@ -2,6 +2,8 @@
 // each rule a case that must fail, and its near misses that must pass.
 #include <catch2/catch.hpp>
 
+#include "compiler/graph/graph.hpp"
+#include "driver/script/compile.hpp"
 #include "replay_fixture.hpp"
 
 using namespace retort;
@@ -173,4 +175,37 @@ TEST_CASE("a downgrade that sets NOT NULL over a null its upgrade stored fails c
     CHECK_FALSE(replay::check_project(f.order(), f.diagnostics, replay::Options{}));
     CHECK(f.render().find("error: column t.a cannot become NOT NULL: a replayed insert left null in it") !=
           std::string::npos);
+}
+
+TEST_CASE("branches: what another branch inserted is not certain, what an ancestor inserted is", "[replay][rows]") {
+    Fixture f;
+    REQUIRE(f.add_file("versions/r0.mig", "revision r0;\ndown_revision none;\nupgrade {\n"
+                                          "create table users (id integer primary key, email text);\n}\n"
+                                          "downgrade { drop table users; }\n"));
+    REQUIRE(f.add_file("versions/ra.mig", "revision ra;\ndown_revision r0;\nupgrade {\n"
+                                          "insert into users (id) values (1);\n}\n"
+                                          "downgrade { delete from users where id = 1; }\n"));
+    REQUIRE(f.add_file("versions/rb.mig", "revision rb;\ndown_revision r0;\nupgrade {\n"
+                                          "alter table users add column k integer not null;\n}\n"
+                                          "downgrade { alter table users drop column k; }\n"));
+    REQUIRE(f.add_file("versions/rm.mig", "revision rm;\ndown_revision (ra, rb);\nupgrade {\n"
+                                          "alter table users alter column email set not null;\n}\n"
+                                          "downgrade { alter table users alter column email drop not null; }\n"));
+    std::vector<ast::Migration> migrations;
+    for (const auto& m : f.migrations) migrations.push_back(*m);
+    auto graph = graph::RevisionGraph::build(migrations, f.diagnostics);
+    REQUIRE(graph);
+    std::vector<const ast::Migration*> order;
+    for (const graph::Revision* r : graph->topological_order()) order.push_back(r->migration);
+    replay::check_project(order, f.diagnostics, driver::with_ancestry(replay::Options{}, *graph));
+    std::string out = f.render();
+    INFO(out);
+    // rb does not descend from ra: the users it inserted may not be there.
+    CHECK(out.find("versions/rb.mig:4:30: warning: adding NOT NULL column users.k without a default fails if table "
+                   "\"users\" has rows") != std::string::npos);
+    CHECK(out.find("which holds rows") == std::string::npos);
+    // rm descends from both: the null ra stored is there.
+    CHECK(out.find("versions/rm.mig:4:19: error: column users.email cannot become NOT NULL: a replayed insert left "
+                   "null in it") != std::string::npos);
+    CHECK(f.diagnostics.error_count() == 1);
 }
