@@ -121,6 +121,10 @@ struct Replayer::Impl {
     // values no longer fit. false after an error.
     bool check_stored_not_null(const schema::Table& t, const schema::Column& column, SourceSpan at);
     bool check_stored_fit(const schema::Table& t, const schema::Column& from, const sql::Type& to, SourceSpan at);
+    // Dropping value `value` of enum `type` that a column of it holds; renaming
+    // one (the stored values follow, as the rows do).
+    bool check_stored_enum_drop(const std::string& type, const std::string& value, SourceSpan at);
+    void rename_stored_enum_value(const std::string& type, const std::string& from, const std::string& to);
     // Cached ancestry of the current revision (Options::is_ancestor).
     mutable std::map<std::string, bool, std::less<>> ancestor_cache;
     mutable std::string ancestor_cache_of;

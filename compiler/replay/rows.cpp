@@ -154,4 +154,51 @@ bool Replayer::Impl::check_stored_fit(const schema::Table& t, const schema::Colu
     return true;
 }
 
+namespace {
+
+bool of_enum(const schema::Column& c, const std::string& type) {
+    return c.type.kind == sql::TypeKind::enum_ && c.type.enum_name == type && c.stored;
+}
+
+bool is_text(const schema::StoredValue& v, const std::string& text) {
+    return v.value.kind == sql::LiteralKind::string && v.value.text == text;
+}
+
+}  // namespace
+
+bool Replayer::Impl::check_stored_enum_drop(const std::string& type, const std::string& value, SourceSpan at) {
+    for (const schema::TableRef& user : users_of(type))
+        for (const auto& c : user->columns) {
+            if (!of_enum(c, type)) continue;
+            for (const schema::StoredValue* v : stored_values(c)) {
+                if (!is_text(*v, value)) continue;
+                diag->error(DiagCode::stored_value_misfit, at,
+                            "cannot drop value '{}' of enum \"{}\": a replayed insert stored it in column {}", value,
+                            type, qualified(*user, c.name))
+                    .note(v->at, "value stored here (revision {}); update those rows first", v->revision);
+                return false;
+            }
+        }
+    return true;
+}
+
+void Replayer::Impl::rename_stored_enum_value(const std::string& type, const std::string& from, const std::string& to) {
+    for (const schema::TableRef& user : users_of(type)) {
+        bool holds = std::any_of(user->columns.begin(), user->columns.end(), [&](const schema::Column& c) {
+            return of_enum(c, type) && std::any_of(c.stored->begin(), c.stored->end(),
+                                                   [&](const auto& v) { return is_text(v, from); });
+        });
+        if (!holds) continue;
+        schema::Table work = *user;
+        for (auto& c : work.columns) {
+            if (!of_enum(c, type)) continue;
+            std::vector<schema::StoredValue> values = *c.stored;
+            for (auto& v : values)
+                if (is_text(v, from)) v.value.text = to;
+            c.stored = std::make_shared<const std::vector<schema::StoredValue>>(std::move(values));
+        }
+        replace_table(std::move(work));
+    }
+}
+
 }  // namespace retort::replay

@@ -109,6 +109,28 @@ const Case cases[] = {
      "execute $$update users set name = 'ab'$$; alter table users alter column name type string(3);", 0, ""},
     {"near miss: after delete without where", seeded,
      "delete from users; alter table users alter column name type string(3);", 0, ""},
+    // ---- an enum value dropped while a stored row holds it
+    {"drop an enum value a row holds", "create type mood as enum ('ok', 'sad', 'glad');\n"
+     "create table days (id integer primary key, m mood);\ninsert into days (id, m) values (1, 'sad');",
+     "alter type mood drop value 'sad';", 1,
+     "error: cannot drop value 'sad' of enum \"mood\": a replayed insert stored it in column days.m"},
+    {"near miss: drop an enum value no stored row holds",
+     "create type mood as enum ('ok', 'sad', 'glad');\n"
+     "create table days (id integer primary key, m mood);\ninsert into days (id, m) values (1, 'sad');",
+     "alter type mood drop value 'glad';", 0, ""},
+    {"near miss: the rows were updated first",
+     "create type mood as enum ('ok', 'sad', 'glad');\n"
+     "create table days (id integer primary key, m mood);\ninsert into days (id, m) values (1, 'sad');",
+     "update days set m = 'ok' where m = 'sad'; alter type mood drop value 'sad';", 0, ""},
+    {"stored values follow a renamed enum value",
+     "create type mood as enum ('ok', 'sad');\n"
+     "create table days (id integer primary key, m mood);\ninsert into days (id, m) values (1, 'sad');",
+     "alter type mood rename value 'sad' to 'blue'; alter type mood drop value 'blue';", 1,
+     "error: cannot drop value 'blue' of enum \"mood\""},
+    {"near miss: a renamed enum value no longer names the old text",
+     "create type mood as enum ('ok', 'sad');\ncreate type other as enum ('ok', 'blue');\n"
+     "create table days (id integer primary key, m mood);\ninsert into days (id, m) values (1, 'sad');",
+     "alter type mood rename value 'sad' to 'blue'; alter table days alter column m type other;", 0, ""},
     {"near miss: a value that is not a literal is not known", users,
      "insert into users (id, name) values (1, lower('ABCDEF')); alter table users alter column name type string(3);",
      0, ""},
