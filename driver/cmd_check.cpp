@@ -8,6 +8,7 @@
 #include "driver/commands.hpp"
 #include "driver/diagnostics_json.hpp"
 #include "driver/json.hpp"
+#include "driver/script/check_dialects.hpp"
 #include "driver/script/compile.hpp"
 #include "driver/script/project.hpp"
 #include "driver/script/sum_file.hpp"
@@ -25,8 +26,10 @@ int cmd_check(Invocation& inv) {
                         {.usage = "retort [-C DIR] [-c FILE] check [--format text|json]",
                          .about = "Checks the whole project: retort.yaml, the syntax of every .mig file in the\n"
                                   "version folders, the revision graph, the schema replay and the up/down\n"
-                                  "round trip of every revision, for the dialect of retort.yaml, and (when\n"
-                                  "the project has a retort.sum) every file against its recorded sha256.\n"
+                                  "round trip of every revision, and the rendering of every upgrade and\n"
+                                  "downgrade, for each dialect of retort.yaml (`dialects:`, default the one\n"
+                                  "`dialect:`), and (when the project has a retort.sum) every file against its\n"
+                                  "recorded sha256.\n"
                                   "Prints every problem to stderr; exits 1 if there is any error, 0 otherwise.",
                          .epilogue =
                              "\n--format json prints {\"ok\", \"revisions\", \"errors\", \"warnings\",\n"
@@ -48,7 +51,7 @@ int cmd_check(Invocation& inv) {
             std::vector<const ast::Migration*> order;
             for (const graph::Revision* r : graph->topological_order()) order.push_back(r->migration);
             // The config loader has already refused any other dialect name.
-            replay::check_project(order, diagnostics, replay_options(project->config, project->config.dialect));
+            check_dialects(*project, *graph, order, sources, diagnostics);
         }
     }
     const bool failed = !project || diagnostics.has_errors();

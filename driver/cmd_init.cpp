@@ -27,6 +27,7 @@ std::string config_text(const std::string& dialect) {
         "# retort project configuration (see docs/config.md)\n"
         "versions: [versions]            # folders holding .mig files\n"
         "{:<32}# default --dialect: {}\n"
+        "{:<32}# every dialect `retort check` checks\n"
         "version_table: alembic_version\n"
         "version_table_schema: null\n"
         "naming: convention              # unnamed constraints: pk_<table>, ...; engine: the engine's names\n"
@@ -36,7 +37,7 @@ std::string config_text(const std::string& dialect) {
         "sqlite: {{ autoincrement: autoincrement, json: text }}\n"
         "# MySQL tables take the database's charset and collation (none given here): docs/mysql.md\n"
         "mysql: {{ engine: InnoDB }}\n",
-        "dialect: " + dialect, dialect::target_names(", ", " or "));
+        "dialect: " + dialect, dialect::target_names(", ", " or "), "dialects: [" + dialect + "]");
 }
 
 constexpr const char* readme_text =

@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -94,6 +95,64 @@ public:
         auto names = dialect::target_names();
         choice(node, key, out, {names.begin(), names.end()});
         dialect_at_ = node.Mark();
+    }
+
+    // `dialects: [postgresql, mysql]`: a list of dialect or server names, each once.
+    void dialect_list(const YAML::Node& node, std::vector<std::string>& out) {
+        dialects_given_ = true;
+        dialects_at_ = node.Mark();
+        if (!node.IsSequence() || node.size() == 0) {
+            bad_value(node, "'dialects' must be a list of dialect names, e.g. [postgresql, mysql]");
+            out.clear();
+            return;
+        }
+        auto names = dialect::target_names();
+        std::vector<std::string> list;
+        std::vector<SourceSpan> at;
+        bool ok = true;
+        for (const auto& item : node) {
+            std::string name;
+            choice(item, "dialects", name, {names.begin(), names.end()});
+            if (name.empty()) {
+                ok = false;
+                continue;
+            }
+            if (std::find(list.begin(), list.end(), name) != list.end()) {
+                bad_value(item, fmt::format("'dialects' names {} twice", name));
+                ok = false;
+                continue;
+            }
+            list.push_back(name);
+            at.push_back(span(item.Mark()));
+        }
+        if (ok) {
+            out = std::move(list);
+            entries_at_ = std::move(at);
+        } else {
+            out.clear();  // reported: nothing to compare `dialect` with
+        }
+    }
+
+    // `dialect` is one of `dialects`: without a `dialect:` key it is the first
+    // of them; without `dialects:` the list is just `dialect`.
+    void settle_dialects(Config& config) {
+        if (!dialects_given_) {
+            config.dialects = {config.dialect};
+            return;
+        }
+        config.dialects_at = entries_at_;
+        if (config.dialects.empty()) return;  // reported
+        if (!dialect_given_) {
+            config.dialect = config.dialects.front();
+            return;
+        }
+        if (std::find(config.dialects.begin(), config.dialects.end(), config.dialect) == config.dialects.end())
+            diagnostics_
+                .error(DiagCode::config_bad_value, span(dialect_at_),
+                       "'dialect: {}' is not one of 'dialects': add it to the list, or leave 'dialect' out (it is "
+                       "then the first of 'dialects')",
+                       config.dialect)
+                .note(span(dialects_at_), "the dialects are listed here");
     }
 
     // `dialect: mariadb` chooses the server `mysql.flavor:` would: a flavor
@@ -212,6 +271,9 @@ public:
                 versions(v, config.versions);
             } else if (k == "dialect") {
                 dialect_name(v, k, config.dialect);
+                dialect_given_ = true;
+            } else if (k == "dialects") {
+                dialect_list(v, config.dialects);
             } else if (k == "version_table") {
                 std::string value;
                 if (string(v, k, value)) {
@@ -284,7 +346,7 @@ public:
                 });
             } else {
                 unknown(key, "retort.yaml",
-                        "versions, dialect, version_table, version_table_schema, naming, "
+                        "versions, dialect, dialects, version_table, version_table_schema, naming, "
                         "transaction_per_migration, file_template, postgresql, mysql, sqlite");
             }
         });
@@ -333,6 +395,9 @@ private:
     const SourceFile& file_;
     DiagnosticEngine& diagnostics_;
     YAML::Mark dialect_at_;
+    YAML::Mark dialects_at_;
+    bool dialect_given_ = false, dialects_given_ = false;
+    std::vector<SourceSpan> entries_at_;
     std::optional<YAML::Mark> flavor_at_;  // where mysql.flavor is given
 };
 
@@ -357,6 +422,7 @@ std::optional<Config> parse_config(const SourceFile& file, DiagnosticEngine& dia
     }
     try {
         reader.read(root, config);
+        reader.settle_dialects(config);
         reader.check_server(config);
     } catch (const YAML::Exception& e) {
         diagnostics.error(DiagCode::config_syntax, reader.span(e.mark), "invalid YAML: {}", e.msg);

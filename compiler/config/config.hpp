@@ -34,6 +34,12 @@ struct MysqlOptions {
 struct Config {
     std::vector<std::string> versions{"versions"};  // relative to the project folder
     std::string dialect = "postgresql";  // a dialect or server name (dialect::find_target)
+    // Every dialect the project targets (`dialects: [...]`): `check` replays
+    // and renders the scripts of each. Never empty after parse_config: just
+    // `dialect` when not given; `dialect` is always one of them (without a
+    // `dialect:` key, the first).
+    std::vector<std::string> dialects{"postgresql"};
+    std::vector<SourceSpan> dialects_at;  // where each entry of `dialects:` is written (empty: not given)
     std::string version_table = "alembic_version";
     std::optional<std::string> version_table_schema;
     // How constraints declared without a name are named: convention

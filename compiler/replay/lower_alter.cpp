@@ -108,13 +108,11 @@ bool Replayer::Impl::alter(const ast::AddColumn& a, AlterWork& w) {
         work.columns.push_back(std::move(column));
         return false;
     }
-    if (!column.nullable && !column.default_value && !column.autoincrement && !created_here.count(work.name))
-        diag->warning(DiagCode::lint_not_null_without_default, def.name.span,
-                      "adding NOT NULL column {} without a default fails if table \"{}\" has rows",
-                      qualified(work, column.name), work.name);
+    bool good = check_add_not_null(work, column, def.name.span);
+    note_added_column(work, column, w.at);
     work.columns.push_back(column);
     std::vector<schema::Constraint> added;
-    bool good = column_constraints(work, def, &added, false);
+    good = column_constraints(work, def, &added, false) && good;
     good = column_constraints(work, def, &added, true) && good;
     good = check_autoincrement(work, def.name.span) && good;
     if (!good) return false;
@@ -226,6 +224,7 @@ bool Replayer::Impl::alter(const ast::AlterColumnType& a, AlterWork& w) {
         }
         if (to.default_value && !check_default(to.default_value, to, type_at)) good = false;
         good = fk_types_fit(to, work, type_at) && good;
+        good = check_stored_fit(work, *column, a.type, w.at) && good;
     }
     schema::Column from = *column;
     // A mistake is reported once: the column takes the type all the same, marked invalid.
@@ -248,6 +247,7 @@ bool Replayer::Impl::set_nullable(const ast::Name& name_of_column, bool nullable
             .note(pk->declared_at, "primary key \"{}\" declared here", pk->name);
         return false;
     }
+    if (!nullable && column->nullable && !check_stored_not_null(work, *column, w.at)) return false;
     schema::Column from = *column;
     column->nullable = nullable;
     w.actions.push_back({plan::AlterColumn{from, *column}, w.at});
@@ -324,6 +324,9 @@ bool Replayer::Impl::alter(const ast::AddConstraint& a, AlterWork& w) {
     if (c.kind == schema::ConstraintKind::primary_key)
         for (const auto& col : c.columns)
             if (const schema::Column* k = work.column(col); k && k->nullable) were_nullable.push_back(col);
+    bool good = true;
+    for (const auto& col : were_nullable) good = check_stored_not_null(work, *work.column(col), w.at) && good;
+    if (!good) return false;
     std::string cname = c.name;
     if (!add_constraint(work, std::move(c), w.at, generated)) return false;
     w.actions.push_back({plan::AddConstraint{*work.constraint(cname)}, w.at});

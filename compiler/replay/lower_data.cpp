@@ -1,5 +1,6 @@
-// insert / update / delete / execute: checked against the state, no state
-// change; their steps share the table with the state (no copy).
+// insert / update / delete / execute: checked against the state; they change
+// only what the model knows of the rows (rows.cpp), and their steps hold the
+// table as it was before them.
 #include <algorithm>
 
 #include "compiler/replay/literal_check.hpp"
@@ -57,7 +58,16 @@ bool Replayer::Impl::lower(const ast::Insert& in, const ast::Statement& st) {
     if (!ok) return false;
     if (in.query) {
         if (!check_insert_select(*in.query, columns, *table)) return false;
-        if (full) emit(plan::Insert{state.table_ref(table->name), std::move(names), {}, in.query}, st.span);
+        if (full) emit(plan::Insert{state.table_ref(table->name), names, {}, in.query}, st.span);
+        // The select may give no rows, and its values are not known.
+        if (rows_of(*table) != schema::RowState::some || std::any_of(names.begin(), names.end(), [&](const auto& n) {
+                return table->column(n)->stored;
+            })) {
+            schema::Table copy = *table;
+            if (rows_of(copy) != schema::RowState::some) copy.rows = schema::RowState::unknown;
+            forget_values(copy, names);
+            replace_table(std::move(copy));
+        }
         return true;
     }
     std::size_t row_number = 0;
@@ -74,7 +84,12 @@ bool Replayer::Impl::lower(const ast::Insert& in, const ast::Statement& st) {
             if (!literal_for_invalid(row[i], *columns[i])) ok = check_value(row[i], *columns[i], *table) && ok;
     }
     if (!ok) return false;
-    if (full) emit(plan::Insert{state.table_ref(table->name), std::move(names), in.rows}, st.span);
+    if (full) emit(plan::Insert{state.table_ref(table->name), names, in.rows}, st.span);
+    if (!in.rows.empty()) {
+        schema::Table copy = *table;
+        note_insert(copy, names, in.rows, in.table.span);
+        replace_table(std::move(copy));
+    }
     return true;
 }
 
@@ -112,7 +127,16 @@ bool Replayer::Impl::lower(const ast::Update& up, const ast::Statement& st) {
     }
     if (up.where) ok = check_read_expr(up.where, scope, "the where clause") && ok;
     if (!ok) return false;
+    std::vector<std::string> changed;
+    for (const auto& a : assignments)
+        if (table->column(a.column)->stored) changed.push_back(a.column);
     if (full) emit(plan::Update{state.table_ref(table->name), std::move(assignments), up.where}, st.span);
+    // The values it writes are not followed: the columns it sets are unknown.
+    if (!changed.empty()) {
+        schema::Table copy = *table;
+        forget_values(copy, changed);
+        replace_table(std::move(copy));
+    }
     return true;
 }
 
@@ -123,12 +147,36 @@ bool Replayer::Impl::lower(const ast::Delete& del, const ast::Statement& st) {
     const ReadScope scope{{{table->name, table}}, nullptr};
     if (del.where && !check_read_expr(del.where, scope, "the where clause")) return false;
     if (full) emit(plan::Delete{state.table_ref(table->name), del.where}, st.span);
+    const bool known = rows_of(*table) != schema::RowState::unknown ||
+                       std::any_of(table->columns.begin(), table->columns.end(), [](const auto& c) { return c.stored; });
+    if (del.where && !known) return true;
+    schema::Table copy = *table;
+    if (!del.where) {
+        note_emptied(copy, st.span);
+    } else {
+        // It may delete every row, or just those whose values were known.
+        if (rows_of(copy) == schema::RowState::some) copy.rows = schema::RowState::unknown;
+        forget_values(copy, {});
+    }
+    replace_table(std::move(copy));
     return true;
 }
 
 bool Replayer::Impl::lower(const ast::Execute& ex, const ast::Statement& st) {
     not_invertible(st, "its SQL is opaque to retort");
     if (full) emit(plan::Execute{ex.sql.text}, st.span);
+    // Opaque SQL may change the rows of any table: nothing is known after it.
+    std::vector<std::string> known;
+    for (const auto& [name, t] : state.tables) {
+        bool values = std::any_of(t->columns.begin(), t->columns.end(), [](const auto& c) { return c.stored; });
+        if (values || rows_of(*t) != schema::RowState::unknown) known.push_back(name);
+    }
+    for (const auto& name : known) {
+        schema::Table copy = *state.table(name);
+        copy.rows = schema::RowState::unknown;
+        forget_values(copy, {});
+        replace_table(std::move(copy));
+    }
     return true;
 }
 

@@ -218,6 +218,7 @@ bool Replayer::Impl::lower(const ast::RenameEnumValue& rv, const ast::Statement&
                 c.default_value = sql::make_expr(sql::Literal{sql::LiteralKind::string, rv.to.text}, c.default_value->span);
         replace_table(std::move(work));
     }
+    rename_stored_enum_value(e->name, rv.from.text, rv.to.text);
     if (full) emit(plan::RenameEnumValue{std::move(*before), *e, rv.from.text, rv.to.text, users_of(e->name)}, st.span);
     return true;
 }
@@ -247,6 +248,7 @@ bool Replayer::Impl::lower(const ast::DropEnumValue& dv, const ast::Statement& s
                 return false;
             }
         }
+    if (!check_stored_enum_drop(type->name, dv.value.text, dv.value.span)) return false;
     if (inverse) {
         // The value goes back where it was: before the value that followed it.
         ast::AddEnumValue back{name_at(type->name, dv.type.span), dv.value};

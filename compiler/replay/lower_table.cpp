@@ -53,7 +53,9 @@ bool Replayer::Impl::lower(const ast::CreateTable& ct, const ast::Statement& st)
     // declared, so that later statements on it do not fail too; it becomes a
     // plan step only without mistakes.
     record(statement_at(ast::DropTable{name_at(name, ct.table.span), false}, st.span, st.only));
-    created_here.insert(name);
+    work.rows = schema::RowState::none;
+    work.rows_at = ct.table.span;
+    work.rows_revision = revision;
     schema::TableRef created = add_table(std::move(work));
     if (ok && full) emit(plan::CreateTable{std::move(created), ct.if_not_exists}, st.span);
     return ok;
@@ -110,7 +112,6 @@ bool Replayer::Impl::lower(const ast::RenameTable& rt, const ast::Statement& st)
     schema::TableRef before = state.table_ref(table->name);
     record(statement_at(ast::RenameTable{name_at(rt.to.text, rt.to.span), name_at(rt.from.text, rt.from.span)},
                         st.span, st.only));
-    if (created_here.erase(rt.from.text)) created_here.insert(rt.to.text);
     schema::TableRef after = rename_table(rt.from.text, rt.to.text);
     if (ok && full) emit(plan::RenameTable{std::move(before), std::move(after)}, st.span);
     return ok;

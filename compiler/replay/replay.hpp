@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "compiler/ast/ast.hpp"
@@ -41,6 +42,12 @@ struct Options {
     // Keep schema::Table::fk_indexes by InnoDB's rule (fk_indexes.hpp); set
     // from the descriptor's fk_needs_index.
     bool fk_indexes = false;
+    // Is revision `ancestor` an ancestor of `revision` (through down_revision
+    // or depends_on)? What a replayed insert of another revision stored counts
+    // as certain only where that revision is an ancestor of the one being
+    // replayed (docs/schema-model.md, "Rows and stored values"). Empty: every
+    // revision replayed earlier counts (a straight chain).
+    std::function<bool(std::string_view ancestor, std::string_view revision)> is_ancestor;
 };
 
 // The options of a dialect: `dialect` set, its name limit from its
@@ -80,7 +87,9 @@ private:
 // exactly the state its upgrade started from (column order within a table
 // is not compared). The first difference of a revision is reported. Returns
 // false on any error.
+// `render` (may be empty) receives every step of every upgrade and
+// downgrade, as a script would: `check` renders each dialect's SQL with it.
 bool check_project(const std::vector<const ast::Migration*>& order, DiagnosticEngine& diagnostics,
-                   const Options& options);
+                   const Options& options, const StepSink& render = {});
 
 }  // namespace retort::replay

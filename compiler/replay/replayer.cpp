@@ -77,7 +77,6 @@ bool Replayer::Impl::skipped(const ast::Statement& statement) const {
 void Replayer::Impl::run(const ast::Migration& m, const std::vector<ast::Statement>& statements,
                          bool record_inverse) {
     revision = revision_of(m);
-    created_here.clear();
     std::vector<Inverse> pieces;
     for (const ast::Statement& statement : statements) {
         if (skipped(statement)) continue;

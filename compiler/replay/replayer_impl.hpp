@@ -62,7 +62,6 @@ struct Replayer::Impl {
 
     // The revision being replayed.
     std::string revision;
-    std::set<std::string, std::less<>> created_here;  // tables created by it (no rows yet)
     // While replaying the upgrade of a `downgrade auto` revision: the inverse
     // pieces of the current statement go here.
     Inverse* inverse = nullptr;
@@ -94,6 +93,41 @@ struct Replayer::Impl {
     schema::TableRef replace_table(schema::Table table);  // same name; returns the published table
     schema::TableRef rename_table(std::string_view from, const std::string& to);  // returns the renamed table
     std::vector<schema::TableRef> users_of(std::string_view enum_name) const;
+
+    // ---- rows and stored values (rows.cpp, docs/schema-model.md "Rows and stored values")
+    // `rev` is the revision being replayed or one of its ancestors.
+    bool visible(const std::string& rev) const;
+    // What `t` holds as seen from the revision being replayed.
+    schema::RowState rows_of(const schema::Table& t) const;
+    // The values of `column` stored by visible revisions (empty: none known).
+    std::vector<const schema::StoredValue*> stored_values(const schema::Column& column) const;
+    // A replayed `insert ... values` into `t` (`columns`: the names listed,
+    // or every column): rows certain, its literals stored.
+    void note_insert(schema::Table& t, const std::vector<std::string>& columns,
+                     const std::vector<std::vector<sql::ExprRef>>& rows, SourceSpan at);
+    // The table's rows may have changed in ways retort cannot follow: rows
+    // unknown (unless certainly there and `keep_rows`), values of `columns`
+    // (every column when empty) forgotten.
+    void forget_values(schema::Table& t, const std::vector<std::string>& columns);
+    // Emptied (delete without where): certainly empty, nothing stored.
+    void note_emptied(schema::Table& t, SourceSpan at);
+    // Adding `column` to `t` that holds rows: every row gets its default (a
+    // literal) or null, stored.
+    void note_added_column(const schema::Table& t, schema::Column& column, SourceSpan at);
+    // A NOT NULL column added without a default: an error if `t` certainly
+    // holds rows, a warning if it may. false after an error.
+    bool check_add_not_null(const schema::Table& t, const schema::Column& column, SourceSpan at);
+    // `set not null` (or a primary key) over a stored null; a type the stored
+    // values no longer fit. false after an error.
+    bool check_stored_not_null(const schema::Table& t, const schema::Column& column, SourceSpan at);
+    bool check_stored_fit(const schema::Table& t, const schema::Column& from, const sql::Type& to, SourceSpan at);
+    // Dropping value `value` of enum `type` that a column of it holds; renaming
+    // one (the stored values follow, as the rows do).
+    bool check_stored_enum_drop(const std::string& type, const std::string& value, SourceSpan at);
+    void rename_stored_enum_value(const std::string& type, const std::string& from, const std::string& to);
+    // Cached ancestry of the current revision (Options::is_ancestor).
+    mutable std::map<std::string, bool, std::less<>> ancestor_cache;
+    mutable std::string ancestor_cache_of;
 
     // ---- checks shared by the statements (checks.cpp)
     bool check_identifier(const std::string& name, SourceSpan span, const char* what, bool generated = false);

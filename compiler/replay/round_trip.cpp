@@ -154,16 +154,15 @@ std::optional<Difference> compare(const Journal& up, const Journal& down, const 
 }  // namespace
 
 bool check_project(const std::vector<const ast::Migration*>& order, DiagnosticEngine& diagnostics,
-                   const Options& options) {
+                   const Options& options, const StepSink& render) {
     const std::size_t errors_before = diagnostics.error_count();
     Replayer replayer(diagnostics, options);
     Replayer::Impl& impl = replayer.impl();
-    const StepSink silent;
     for (const ast::Migration* m : order) {
         Journal up;
         impl.journal = &up;
         std::size_t e0 = diagnostics.error_count();
-        replayer.upgrade(*m, silent);
+        replayer.upgrade(*m, render);
         impl.journal = nullptr;
         // No downgrade: nothing to check. A failed upgrade: its downgrade would
         // only report the same mistake again.
@@ -172,7 +171,7 @@ bool check_project(const std::vector<const ast::Migration*>& order, DiagnosticEn
         Journal down;
         impl.journal = &down;
         std::size_t e1 = diagnostics.error_count();
-        replayer.downgrade(*m, silent);
+        replayer.downgrade(*m, render);
         impl.journal = nullptr;
         bool down_ok = diagnostics.error_count() == e1;
         if (up_ok && down_ok) {

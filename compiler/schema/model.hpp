@@ -21,6 +21,16 @@
 
 namespace retort::schema {
 
+// A literal a replayed insert (or an `add column` with a literal default on a
+// table that holds rows) wrote into a column, and that no later statement may
+// have changed (docs/schema-model.md, "Rows and stored values").
+struct StoredValue {
+    sql::Literal value;
+    SourceSpan at;         // the insert (or add column) that stored it
+    std::string revision;  // the revision of that statement
+};
+using StoredValues = std::shared_ptr<const std::vector<StoredValue>>;
+
 struct Column {
     std::string name;
     sql::Type type;
@@ -32,6 +42,9 @@ struct Column {
     // Declared with a mistake already reported (a bad type or default): kept
     // so that later statements find it, but values are not checked against it.
     bool invalid = false;
+    // Values known to be stored in this column (null: none known). Some rows
+    // only: other rows may hold anything.
+    StoredValues stored;
 };
 
 enum class ConstraintKind { primary_key, unique, check, foreign_key };
@@ -85,6 +98,14 @@ struct FkIndex {
     friend bool operator==(const FkIndex&, const FkIndex&) = default;
 };
 
+// What replay knows of a table's rows (docs/schema-model.md, "Rows and
+// stored values").
+enum class RowState {
+    unknown,  // may hold rows: it existed before the revision, or a statement retort cannot follow ran
+    some,     // certainly holds rows: a replayed insert of `rows_revision` wrote them
+    none,     // certainly empty in `rows_revision`: created there (or emptied) and nothing inserted since
+};
+
 struct Table {
     std::string name;
     std::vector<Column> columns;          // in declaration order
@@ -93,6 +114,9 @@ struct Table {
     std::vector<FkIndex> fk_indexes;      // MySQL only: InnoDB's own, in creation order
     std::optional<std::string> comment;
     SourceSpan declared_at;
+    RowState rows = RowState::unknown;
+    SourceSpan rows_at;         // some: the insert; none: the create table, delete or truncate
+    std::string rows_revision;  // some, none: the revision of that statement
 
     const Column* column(std::string_view name) const;
     Column* column(std::string_view name);

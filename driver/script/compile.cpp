@@ -48,6 +48,18 @@ replay::Options replay_options(const config::Config& config, std::string_view di
                                server == "mariadb");
 }
 
+replay::Options with_ancestry(replay::Options options, const graph::RevisionGraph& graph) {
+    options.is_ancestor = [&graph](std::string_view ancestor, std::string_view revision) {
+        const graph::Revision* a = graph.find(ancestor);
+        const graph::Revision* r = graph.find(revision);
+        if (!a || !r) return true;
+        std::vector<char> mark(graph.size(), 0);
+        graph.mark_ancestors({r->index}, mark);
+        return mark[a->index] != 0;
+    };
+    return options;
+}
+
 std::optional<ast::DialectId> dialect_id(std::string_view name) {
     if (auto target = dialect::find_target(name)) return target->dialect->id;
     return std::nullopt;
@@ -125,7 +137,7 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
             migrations.push_back(std::move(m));
         }
     } else {
-        replay::Replayer replayer(diagnostics, replay_options(project.config, request.dialect));
+        replay::Replayer replayer(diagnostics, with_ancestry(replay_options(project.config, request.dialect), *graph));
         // The state at START, silently.
         for (const graph::Revision* rev : graph->ancestors_in_order(plan->start_heads))
             replayer.upgrade(*rev->migration, {});

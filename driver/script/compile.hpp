@@ -11,6 +11,10 @@
 #include "driver/script/project.hpp"
 #include "dialects/dialect.hpp"
 
+namespace retort::graph {
+class RevisionGraph;
+}
+
 namespace retort::driver {
 
 enum class ScriptKind { upgrade, downgrade, stamp };
@@ -34,6 +38,9 @@ dialects::Options dialect_options(const config::Config& config);
 // The replay settings of retort.yaml (naming, mysql.flavor) for the dialect
 // named `dialect_name` (-d or `dialect:`; mariadb chooses the server).
 replay::Options replay_options(const config::Config& config, std::string_view dialect_name);
+// `options` with replay::Options::is_ancestor answered from `graph` (which
+// must outlive the replay).
+replay::Options with_ancestry(replay::Options options, const graph::RevisionGraph& graph);
 
 // The script for `request`, or nullopt after diagnostics (which stay in
 // `diagnostics`; the caller prints them). Warnings do not stop it.

@@ -11,3 +11,5 @@ add_test(NAME cli_formats COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/formats.sh $<TA
                                   ${PROJECT_SOURCE_DIR}/samples ${CMAKE_CURRENT_LIST_DIR}/branchy_graph.txt)
 # retort.sum: check notices edited, unrecorded and removed revisions; retort sum, init, revision, merge.
 add_test(NAME cli_sum_file COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sum_file.sh $<TARGET_FILE:retort>)
+# dialects: in retort.yaml: check replays and renders the scripts of each listed dialect.
+add_test(NAME cli_check_dialects COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/check_dialects.sh $<TARGET_FILE:retort>)

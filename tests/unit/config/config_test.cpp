@@ -80,9 +80,9 @@ struct Bad {
 
 TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[config]") {
     auto c = GENERATE(values<Bad>({
-        {"versions: [versions]\ndialects: postgresql\n",
-         "retort.yaml:2:1: error: unknown key 'dialects' in retort.yaml; the known keys are versions, dialect, "
-         "version_table, version_table_schema, naming, transaction_per_migration, file_template, postgresql, mysql, sqlite"},
+        {"versions: [versions]\ndialekts: postgresql\n",
+         "retort.yaml:2:1: error: unknown key 'dialekts' in retort.yaml; the known keys are versions, dialect, "
+         "dialects, version_table, version_table_schema, naming, transaction_per_migration, file_template, postgresql, mysql, sqlite"},
         {"dialect: oracle\n", "retort.yaml:1:10: error: 'dialect' must be one of postgresql, sqlite, mysql, mariadb, not 'oracle'"},
         {"dialect: [postgresql]\n", "retort.yaml:1:10: error: 'dialect' must be a string"},
         {"versions: {a: b}\n", "retort.yaml:1:11: error: 'versions' must be a list of folder names, e.g. [versions]"},
@@ -143,6 +143,17 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
          "retort.yaml:1:29: error: 'mysql.lock_wait_timeout' must be a whole number of seconds from 1 to 31536000"},
         {"mysql: { lock_wait_timeout: 0 }\n",
          "retort.yaml:1:29: error: 'mysql.lock_wait_timeout' must be a whole number of seconds from 1 to 31536000"},
+        {"dialects: postgresql\n", "retort.yaml:1:11: error: 'dialects' must be a list of dialect names, e.g. [postgresql, mysql]"},
+        {"dialects: []\n", "retort.yaml:1:11: error: 'dialects' must be a list of dialect names, e.g. [postgresql, mysql]"},
+        {"dialects: [postgresql, oracle]\n",
+         "retort.yaml:1:24: error: 'dialects' must be one of postgresql, sqlite, mysql, mariadb, not 'oracle'"},
+        {"dialects:\n  - mysql\n  - mysql\n", "retort.yaml:3:5: error: 'dialects' names mysql twice"},
+        {"dialect: sqlite\ndialects: [postgresql, mysql]\n",
+         "retort.yaml:1:10: error: 'dialect: sqlite' is not one of 'dialects': add it to the list, or leave 'dialect' "
+         "out (it is then the first of 'dialects')"},
+        {"dialects: [mysql]\ndialect: sqlite\n",
+         "retort.yaml:2:10: error: 'dialect: sqlite' is not one of 'dialects': add it to the list, or leave 'dialect' "
+         "out (it is then the first of 'dialects')"},
         {"mysql: { lock_wait_timeout: 99999999 }\n",
          "retort.yaml:1:29: error: 'mysql.lock_wait_timeout' must be a whole number of seconds from 1 to 31536000"},
     }));
@@ -223,4 +234,34 @@ TEST_CASE("timeouts: off by default, read as given", "[config]") {
     CHECK(l.config->postgresql.lock_timeout == r.lock_timeout);
     CHECK(l.config->postgresql.statement_timeout == r.statement_timeout);
     CHECK(l.config->mysql.lock_wait_timeout == r.lock_wait_timeout);
+}
+
+TEST_CASE("dialects: default the one dialect; without dialect, its first", "[config]") {
+    struct Good {
+        const char* yaml;
+        std::vector<std::string> dialects;
+        const char* dialect;
+        std::size_t spans;  // entries with a recorded place
+    };
+    auto c = GENERATE(values<Good>({
+        {"", {"postgresql"}, "postgresql", 0},
+        {"dialect: mariadb\n", {"mariadb"}, "mariadb", 0},
+        {"dialects: [postgresql, mysql]\n", {"postgresql", "mysql"}, "postgresql", 2},
+        {"dialects: [sqlite, mysql]\n", {"sqlite", "mysql"}, "sqlite", 2},
+        {"dialect: mysql\ndialects: [postgresql, mysql, sqlite]\n", {"postgresql", "mysql", "sqlite"}, "mysql", 3},
+        {"dialects:\n  - mysql\n  - mariadb\n", {"mysql", "mariadb"}, "mysql", 2},
+    }));
+    CAPTURE(c.yaml);
+    auto l = load(c.yaml);
+    INFO(l.diagnostics);
+    REQUIRE(l.config);
+    CHECK(l.config->dialects == c.dialects);
+    CHECK(l.config->dialect == c.dialect);
+    CHECK(l.config->dialects_at.size() == c.spans);
+}
+
+TEST_CASE("a dialect outside dialects has a note at the list", "[config]") {
+    auto l = load("dialect: sqlite\ndialects: [postgresql, mysql]\n");
+    CHECK_FALSE(l.config);
+    CHECK(l.diagnostics.find("retort.yaml:2:11: note: the dialects are listed here") != std::string::npos);
 }

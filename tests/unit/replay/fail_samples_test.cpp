@@ -1,6 +1,7 @@
 // samples/fail_check_*: what `retort check` must print for each kind of
 // semantic error. This test runs the pipeline check runs (load, graph,
-// replay::check_project with the configured dialect) and compares with
+// driver::check_dialects: the replay and rendering for every dialect of
+// `dialects`) and compares with
 // expected.txt; UPDATE_GOLDENS=1 rewrites them. tests/fail_samples runs the
 // real binary against the same files.
 #include <catch2/catch.hpp>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "driver/script/check_dialects.hpp"
 #include "driver/script/compile.hpp"
 #include "driver/script/project.hpp"
 #include "compiler/dialect/descriptor.hpp"
@@ -31,7 +33,7 @@ std::string run_check(const std::string& dir) {
     REQUIRE(graph);
     std::vector<const ast::Migration*> order;
     for (const graph::Revision* r : graph->topological_order()) order.push_back(r->migration);
-    replay::check_project(order, diagnostics, driver::replay_options(project->config, project->config.dialect));
+    driver::check_dialects(*project, *graph, order, sources, diagnostics);
     std::size_t errors = diagnostics.error_count(), warnings = diagnostics.warning_count();
     std::string text = diagnostics.render();
     text += fmt::format("{} error{}{}\n", errors, errors == 1 ? "" : "s",
