@@ -137,8 +137,16 @@ std::optional<std::string> default_expression(const Value& v, const MigType* typ
     if (v.is(ValueKind::number)) return v.text;
     if (v.is(ValueKind::boolean)) return std::string(v.flag ? "true" : "false");
     if ((v.is_call_of("sqlalchemy.text") || v.is_call_of("sqlalchemy.literal_column")) && v.items.size() == 1 &&
-        v.items[0].is(ValueKind::string))
+        v.items[0].is(ValueKind::string)) {
+        // MySQL keeps a boolean's default as 1 / 0: autogenerate writes sa.text('1') for `true`.
+        if (type && type->text == "boolean") {
+            std::string l = v.items[0].text;
+            std::transform(l.begin(), l.end(), l.begin(), [](unsigned char ch) { return std::tolower(ch); });
+            if (l == "0" || l == "false" || l == "'0'") return std::string("false");
+            if (l == "1" || l == "true" || l == "'1'") return std::string("true");
+        }
         return mig_sql_expression(v.items[0].text);
+    }
     if (v.is_call_of("sqlalchemy.func.now") || v.is_call_of("sqlalchemy.func.current_timestamp") ||
         v.is_call_of("sqlalchemy.func.localtimestamp"))
         return std::string("now()");
