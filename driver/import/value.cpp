@@ -103,6 +103,13 @@ Value call(const py::Expr& e, const py::Call& c, const Scope& scope) {
     switch (fn.kind) {
     case ValueKind::path:
         if (is_bind_source(fn.text)) return make(ValueKind::bind, e.span);
+        // list(x), tuple(x), reversed(x) of a literal tuple or list.
+        if ((fn.text == "builtins.list" || fn.text == "builtins.tuple" || fn.text == "builtins.reversed") &&
+            v.items.size() == 1 && v.keywords.empty() && v.items[0].is(ValueKind::list)) {
+            Value out = v.items[0];
+            if (fn.text == "builtins.reversed") std::reverse(out.items.begin(), out.items.end());
+            return out;
+        }
         if (fn.text == "builtins.str" && v.items.size() == 1 && v.items[0].is(ValueKind::member) &&
             v.items[0].text == "url" && v.items[0].receiver && is_engine_of_bind(*v.items[0].receiver))
             return make(ValueKind::database_url, e.span);
@@ -225,7 +232,8 @@ Value evaluate(const py::Expr& e, const Scope& scope) {
                     if (!out.is(ValueKind::path)) out.span = e.span;
                     return out;
                 }
-                static constexpr std::array<std::string_view, 6> builtins = {"str", "int", "float", "len", "dict", "list"};
+                static constexpr std::array<std::string_view, 9> builtins = {"str",  "int",   "float",    "len", "dict",
+                                                                             "list", "tuple", "reversed", "print"};
                 for (std::string_view b : builtins)
                     if (n.id == b) return make(ValueKind::path, e.span, "builtins." + n.id);
                 return opaque(e.span, "the name " + n.id + ", which is not defined in this file");

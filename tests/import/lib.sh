@@ -56,7 +56,10 @@ sys.stdout.writelines(sorted(keys))'
 corpus_catalog() {
   local db=$1
   case $ENGINE in
-    sqlite) "$PY" "$IMPORT_DIR/../handover/sqlite_catalog.py" "$(retort_sqlite_file "$db")" ;;
+    sqlite)
+      "$PY" "$IMPORT_DIR/../handover/sqlite_catalog.py" "$(retort_sqlite_file "$db")"
+      echo "-- views"
+      engine_query "$db" "SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY name" ;;
     mariadb) engine_dump "$db" | corpus_sort_key_lines ;;
     *) engine_dump "$db" ;;
   esac
