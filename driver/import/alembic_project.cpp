@@ -257,11 +257,16 @@ std::optional<AlembicProject> read_alembic_project(const std::string& dir, Sourc
         }
         auto keys = read_ini(text);
         fs::path here = ini.parent_path();
+        // %(here)s is the folder of alembic.ini; a path without it is taken
+        // from there too (where alembic is run).
         auto expand = [&](std::string v) {
-            for (auto at = v.find("%(here)s"); at != std::string::npos; at = v.find("%(here)s"))
+            bool anchored = false;
+            for (auto at = v.find("%(here)s"); at != std::string::npos; at = v.find("%(here)s")) {
                 v.replace(at, 8, here.string());
+                anchored = true;
+            }
             fs::path p(v);
-            return p.is_absolute() ? p : here / p;
+            return (p.is_absolute() || anchored ? p : here / p).lexically_normal();
         };
         if (keys.count("script_location")) script = expand(keys["script_location"]);
         if (keys.count("version_locations")) {

@@ -15,14 +15,6 @@ Problem problem_at(const Value& v, std::string what, std::string instead = {}) {
     return Problem{v.span, std::move(what), std::move(instead)};
 }
 
-bool is_number_type(const MigType* t) {
-    if (!t) return false;
-    static constexpr std::string_view numeric[] = {"smallint", "integer", "bigint", "numeric", "float", "double"};
-    for (std::string_view n : numeric)
-        if (t->text.compare(0, n.size(), n) == 0) return true;
-    return false;
-}
-
 bool looks_numeric(const std::string& s) {
     if (s.empty()) return false;
     std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
@@ -125,9 +117,11 @@ std::optional<std::string> fk_actions(const Value& call, Problem& problem) {
     return out;
 }
 
-std::optional<std::string> default_expression(const Value& v, const MigType* type, Problem& problem) {
+std::optional<std::string> default_expression(const Value& v, const MigType* type, Problem& problem,
+                                              std::vector<Warning>* warnings) {
     if (v.is(ValueKind::string)) {
-        if (is_number_type(type) && looks_numeric(v.text)) return v.text;
+        // SQLAlchemy sends a string default as a quoted literal, also on a
+        // number column (DEFAULT '0'); so does retort.
         if (type && type->text == "boolean") {
             if (v.text == "0" || v.text == "false" || v.text == "False") return std::string("false");
             if (v.text == "1" || v.text == "true" || v.text == "True") return std::string("true");
@@ -137,8 +131,23 @@ std::optional<std::string> default_expression(const Value& v, const MigType* typ
     if (v.is(ValueKind::number)) return v.text;
     if (v.is(ValueKind::boolean)) return std::string(v.flag ? "true" : "false");
     if ((v.is_call_of("sqlalchemy.text") || v.is_call_of("sqlalchemy.literal_column")) && v.items.size() == 1 &&
-        v.items[0].is(ValueKind::string))
+        v.items[0].is(ValueKind::string)) {
+        // MySQL keeps a boolean's default as 1 / 0: autogenerate writes sa.text('1') for `true`.
+        if (type && type->text == "boolean") {
+            std::string l = v.items[0].text;
+            std::transform(l.begin(), l.end(), l.begin(), [](unsigned char ch) { return std::tolower(ch); });
+            if (l == "0" || l == "false" || l == "'0'") return std::string("false");
+            if (l == "1" || l == "true" || l == "'1'") return std::string("true");
+        }
+        std::string l = v.items[0].text;
+        std::transform(l.begin(), l.end(), l.begin(), [](unsigned char ch) { return std::tolower(ch); });
+        std::erase(l, ' ');
+        if (warnings && (l == "current_timestamp" || l == "(current_timestamp)"))
+            warnings->push_back({v.span, "sa.text('" + v.items[0].text + "') becomes now(): the same value, but "
+                                         "PostgreSQL's catalog then shows DEFAULT now() where Alembic's shows "
+                                         "CURRENT_TIMESTAMP"});
         return mig_sql_expression(v.items[0].text);
+    }
     if (v.is_call_of("sqlalchemy.func.now") || v.is_call_of("sqlalchemy.func.current_timestamp") ||
         v.is_call_of("sqlalchemy.func.localtimestamp"))
         return std::string("now()");
@@ -268,7 +277,7 @@ std::optional<ColumnDef> read_column(const Value& column, ImportState& state, Pr
             else ok = v.is(ValueKind::string) && v.text == "auto";
         } else if (k.name == "server_default") {
             if (!v.is(ValueKind::none)) {
-                auto d = default_expression(v, &c.type, problem);
+                auto d = default_expression(v, &c.type, problem, &state.warnings);
                 if (!d) return std::nullopt;
                 c.default_sql = *d;
             }

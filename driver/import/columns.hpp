@@ -22,10 +22,17 @@ struct Problem {
 // What the import knows of the schema while it walks the revisions in
 // order: enum types declared, column types (to spell defaults and inserted
 // values), the JSON types used (for retort.yaml) and the warnings of near types.
+// A warning found while reading a value, said by the translator at its place.
+struct Warning {
+    SourceSpan span;
+    std::string message;
+};
+
 struct ImportState {
     std::set<std::string> enums;
     std::map<std::string, std::map<std::string, MigType>> columns;  // table -> column -> type
     std::set<JsonFlavor> json_flavors;
+    std::vector<Warning> warnings;  // not yet said (Translator::statement says them)
 };
 
 struct ColumnDef {
@@ -61,7 +68,9 @@ std::optional<ColumnDef> read_column(const Value& column, ImportState& state, Pr
 std::string render_column(const ColumnDef& c, bool autoincrement);
 
 // `server_default` of a column of type `type` (may be null) as a .mig expression.
-std::optional<std::string> default_expression(const Value& v, const MigType* type, Problem& problem);
+// Warnings (a default retort spells otherwise) go to `warnings` when given.
+std::optional<std::string> default_expression(const Value& v, const MigType* type, Problem& problem,
+                                              std::vector<Warning>* warnings = nullptr);
 
 // A Python literal (bulk_insert rows) as a .mig literal.
 std::optional<std::string> literal(const Value& v, Problem& problem);

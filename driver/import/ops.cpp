@@ -106,7 +106,15 @@ bool create_table(Op& o) {
     std::string serial;
     if (pk.size() == 1)
         for (const ColumnDef& c : columns)
-            if (c.name == pk[0] && c.type.integer && !c.is_foreign_key && c.autoincrement.value_or(true)) serial = c.name;
+            if (c.name == pk[0] && c.type.integer && !c.is_foreign_key && c.autoincrement.value_or(true)) {
+                serial = c.name;
+                if (c.type.text != "integer")
+                    o.t.warn(o.call.span, fmt::format("the {} primary key {}.{}: SQLAlchemy declares it {} on SQLite, "
+                                                      "not the rowid, so it does not autoincrement there; retort "
+                                                      "makes it INTEGER PRIMARY KEY (the rowid)",
+                                                      c.type.text, *table, c.name,
+                                                      c.type.text == "bigint" ? "BIGINT" : "SMALLINT"));
+            }
     std::vector<std::string> elements;
     for (const ColumnDef& c : columns) {
         o.enum_before(c.type);
@@ -226,7 +234,7 @@ bool alter_column(Op& o, const std::string* batch) {
     if (const Value* d = o.call.keyword("server_default"); d && !(d->is(ValueKind::boolean) && !d->flag)) {
         if (d->is(ValueKind::none)) actions.push_back(prefix + "drop default");
         else {
-            auto expr = default_expression(*d, type, o.problem);
+            auto expr = default_expression(*d, type, o.problem, &o.t.state().warnings);
             if (!expr) return o.fail_problem();
             actions.push_back(prefix + "set default " + *expr);
         }

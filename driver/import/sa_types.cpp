@@ -47,7 +47,18 @@ MigType datetime(const Value& call, bool tz_default) {
     std::string text = tz ? "timestamptz" : "datetime";
     if (auto p = number_arg(call, 99, "precision")) text += "(" + *p + ")";
     else if (auto fsp = number_arg(call, 99, "fsp")) text += "(" + *fsp + ")";
-    return plain(text);
+    MigType t = plain(text);
+    if (tz)
+        t.warning = "DateTime(timezone=True) becomes timestamptz: on SQLite retort declares it TIMESTAMPTZ where "
+                    "SQLAlchemy declares DATETIME (the same type affinity)";
+    return t;
+}
+
+// LargeBinary: BLOB on MySQL in SQLAlchemy, LONGBLOB in retort.
+MigType binary() {
+    MigType t{"blob"};
+    t.warning = "a binary column becomes blob: on MySQL retort makes LONGBLOB where SQLAlchemy makes BLOB (64 KB)";
+    return t;
 }
 
 MigType json(JsonFlavor flavor) {
@@ -79,6 +90,8 @@ std::optional<MigType> enumeration(const Value& call, TypeError& error, bool pos
         decl.create = create->flag;
     MigType t{decl.name};
     t.enum_decl = std::move(decl);
+    t.warning = "on SQLite retort declares the enum column with CHECK (c IN (...)); SQLAlchemy 1.4 declares "
+                "VARCHAR(n) without a check";
     return t;
 }
 
@@ -136,8 +149,8 @@ const std::map<std::string, Rule>& rules() {
         {"postgresql.JSON", [](const Value&, TypeError&) { return json(JsonFlavor::json); }},
         {"postgresql.JSONB", [](const Value&, TypeError&) { return json(JsonFlavor::jsonb); }},
         {"mysql.JSON", [](const Value&, TypeError&) { return json(JsonFlavor::json); }},
-        {"sqlalchemy.LargeBinary", [](const Value&, TypeError&) { return plain("blob"); }},
-        {"sqlalchemy.BLOB", [](const Value&, TypeError&) { return plain("blob"); }},
+        {"sqlalchemy.LargeBinary", [](const Value&, TypeError&) { return binary(); }},
+        {"sqlalchemy.BLOB", [](const Value&, TypeError&) { return binary(); }},
         {"postgresql.BYTEA", [](const Value&, TypeError&) { return plain("blob"); }},
         {"sqlalchemy.Uuid", [](const Value&, TypeError&) { return plain("uuid"); }},
         {"sqlalchemy.UUID", [](const Value&, TypeError&) { return plain("uuid"); }},
@@ -172,7 +185,7 @@ const std::map<std::string, Rule>& rules() {
         {"mysql.DOUBLE", [](const Value&, TypeError&) { return plain("double"); }},
         {"mysql.DATE", [](const Value&, TypeError&) { return plain("date"); }},
         {"mysql.TIME", [](const Value&, TypeError&) { return plain("time"); }},
-        {"mysql.BLOB", [](const Value&, TypeError&) { return plain("blob"); }},
+        {"mysql.BLOB", [](const Value&, TypeError&) { return binary(); }},
         {"mysql.LONGBLOB", [](const Value&, TypeError&) { return plain("blob"); }},
         {"sqlite.JSON", [](const Value&, TypeError&) { return json(JsonFlavor::json); }},
         {"sqlite.DATETIME", [](const Value& c, TypeError&) { return datetime(c, false); }},

@@ -135,6 +135,12 @@ void Translator::body(const py::Body& b, Scope& scope, unsigned only, int depth)
 }
 
 void Translator::statement(const py::Stmt& st, Scope& scope, unsigned only, int depth) {
+    statement_node(st, scope, only, depth);
+    for (const Warning& w : state_.warnings) warn(w.span, w.message);
+    state_.warnings.clear();
+}
+
+void Translator::statement_node(const py::Stmt& st, Scope& scope, unsigned only, int depth) {
     std::visit(
         [&](const auto& s) {
             using S = std::decay_t<decltype(s)>;

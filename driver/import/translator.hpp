@@ -51,7 +51,8 @@ public:
 
 private:
     void body(const py::Body& body, Scope& scope, unsigned only, int depth);
-    void statement(const py::Stmt& st, Scope& scope, unsigned only, int depth);
+    void statement(const py::Stmt& st, Scope& scope, unsigned only, int depth);  // then says state_.warnings
+    void statement_node(const py::Stmt& st, Scope& scope, unsigned only, int depth);
     void call_statement(const Value& call, SourceSpan span, unsigned only);
     void if_statement(const py::Stmt& st, const py::If& s, Scope& scope, unsigned only, int depth);
     void with_statement(const py::Stmt& st, const py::With& s, Scope& scope, unsigned only, int depth);

@@ -1,5 +1,7 @@
 #include "driver/import/value.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <array>
@@ -73,11 +75,41 @@ Value call_function(const Value& fn, const Value& call, const Scope& scope) {
 Value call(const py::Expr& e, const py::Call& c, const Scope& scope) {
     Value fn = evaluate(*c.func, scope);
     Value v = make(ValueKind::call, e.span);
-    for (const py::ExprPtr& a : c.args) v.items.push_back(evaluate(*a, scope));
-    for (const py::Keyword& k : c.keywords) v.keywords.push_back({k.name, share(evaluate(*k.value, scope))});
+    // *NAMES and **OPTIONS over a literal tuple, list or dict are spread
+    // out, as Python does; anything else stays an opaque argument.
+    for (const py::ExprPtr& a : c.args) {
+        if (const auto* star = std::get_if<py::Starred>(&a->node)) {
+            Value spread = evaluate(*star->value, scope);
+            if (spread.is(ValueKind::list)) {
+                for (Value& item : spread.items) v.items.push_back(std::move(item));
+                continue;
+            }
+        }
+        v.items.push_back(evaluate(*a, scope));
+    }
+    for (const py::Keyword& k : c.keywords) {
+        Value value = evaluate(*k.value, scope);
+        if (k.name.empty() && value.is(ValueKind::dict)) {
+            bool names = std::all_of(value.items.begin(), value.items.end(),
+                                     [](const Value& key) { return key.is(ValueKind::string); });
+            if (names) {
+                for (std::size_t i = 0; i < value.items.size(); ++i)
+                    v.keywords.push_back({value.items[i].text, share(value.values[i])});
+                continue;
+            }
+        }
+        v.keywords.push_back({k.name, share(std::move(value))});
+    }
     switch (fn.kind) {
     case ValueKind::path:
         if (is_bind_source(fn.text)) return make(ValueKind::bind, e.span);
+        // list(x), tuple(x), reversed(x) of a literal tuple or list.
+        if ((fn.text == "builtins.list" || fn.text == "builtins.tuple" || fn.text == "builtins.reversed") &&
+            v.items.size() == 1 && v.keywords.empty() && v.items[0].is(ValueKind::list)) {
+            Value out = v.items[0];
+            if (fn.text == "builtins.reversed") std::reverse(out.items.begin(), out.items.end());
+            return out;
+        }
         if (fn.text == "builtins.str" && v.items.size() == 1 && v.items[0].is(ValueKind::member) &&
             v.items[0].text == "url" && v.items[0].receiver && is_engine_of_bind(*v.items[0].receiver))
             return make(ValueKind::database_url, e.span);
@@ -200,7 +232,8 @@ Value evaluate(const py::Expr& e, const Scope& scope) {
                     if (!out.is(ValueKind::path)) out.span = e.span;
                     return out;
                 }
-                static constexpr std::array<std::string_view, 6> builtins = {"str", "int", "float", "len", "dict", "list"};
+                static constexpr std::array<std::string_view, 9> builtins = {"str",  "int",   "float",    "len", "dict",
+                                                                             "list", "tuple", "reversed", "print"};
                 for (std::string_view b : builtins)
                     if (n.id == b) return make(ValueKind::path, e.span, "builtins." + n.id);
                 return opaque(e.span, "the name " + n.id + ", which is not defined in this file");

@@ -120,7 +120,7 @@ TEST_CASE("each Alembic operation becomes its .mig statement") {
          "        email string(100) unique,\n"
          "        name string(50) comment 'full name',\n"
          "        status string(20) not null default 'active',\n"
-         "        age smallint default 0,\n"
+         "        age smallint default '0',\n"
          "        tutor_id integer references students (id) on delete set null\n"
          "    );\n"
          "    create index ix_students_name on students (name);\n"},
@@ -220,6 +220,32 @@ TEST_CASE("each Alembic operation becomes its .mig statement") {
          "        primary key (id)\n"
          "    );\n"
          "    alter table refunds add column status fee_status;\n"},
+        {"MySQL's types as autogenerate reflects them",
+         "    op.add_column('t', sa.Column('a', mysql.INTEGER(display_width=11), autoincrement=False))\n"
+         "    op.add_column('t', sa.Column('b', mysql.TINYINT(display_width=1), server_default=sa.text('1')))\n"
+         "    op.add_column('t', sa.Column('c', mysql.LONGTEXT(charset='utf8mb4', collation='utf8mb4_bin')))\n"
+         "    op.add_column('t', sa.Column('d', mysql.DECIMAL(precision=5, scale=2)))\n"
+         "    op.alter_column('t', 'e', existing_type=mysql.SMALLINT(display_width=6), type_=sa.Integer())\n"
+         "    op.alter_column('t', 'f', existing_type=mysql.VARCHAR(length=50), type_=sa.String(length=120))\n"
+         "    op.alter_column('t', 'b', existing_type=mysql.TINYINT(display_width=1), server_default=sa.text('0'))\n"
+         "    op.alter_column('t', 'g', existing_type=mysql.DATETIME(), server_default=sa.text('current_timestamp()'))\n",
+         "    alter table t add column a integer;\n"
+         "    alter table t add column b boolean default true;\n"
+         "    alter table t add column c json;\n"
+         "    alter table t add column d numeric(5, 2);\n"
+         "    alter table t alter column e type integer;\n"
+         "    alter table t alter column f type string(120);\n"
+         "    alter table t alter column b set default false;\n"
+         "    alter table t alter column g set default now();\n"},
+        {"*args and **kwargs over literals are spread out",
+         "    op.create_table('tags', sa.Column('kind', sa.Enum(*('a', 'b'), **{'name': 'tag_kind'})))\n",
+         "    create type tag_kind as enum ('a', 'b');\n"
+         "    create table tags (\n"
+         "        kind tag_kind\n"
+         "    );\n"},
+        {"a string default of a number column stays a string, as SQLAlchemy sends it",
+         "    op.add_column('t', sa.Column('n', sa.Numeric(10, 2), nullable=False, server_default='0'))\n",
+         "    alter table t add column n numeric(10, 2) not null default '0';\n"},
         {"module constants, loops over literal lists and helper functions",
          "    for table in TABLES:\n"
          "        _stamp(table)\n",
@@ -227,7 +253,7 @@ TEST_CASE("each Alembic operation becomes its .mig statement") {
          "    alter table refunds add column created_at datetime not null default now();\n"},
     }));
     SECTION(c.name) {
-        std::string extra = "import datetime\n\nTABLES = ['fees', 'refunds']\n\n\n"
+        std::string extra = "import datetime\nfrom sqlalchemy.dialects import mysql\n\nTABLES = ['fees', 'refunds']\n\n\n"
                             "def _stamp(table):\n"
                             "    op.add_column(table, sa.Column('created_at', sa.DateTime(), nullable=False,\n"
                             "                                   server_default=sa.func.now()))\n\n\n";
@@ -286,6 +312,16 @@ TEST_CASE("the revision header, the file name and retort.yaml come from the Alem
     CHECK(r.config.find("dialect: mysql\n") != std::string::npos);
     CHECK(r.config.find("naming: engine") != std::string::npos);
     CHECK(r.config.find("file_template: \"{year}_{month}_{day}_{rev}_{slug}\"\n") != std::string::npos);
+}
+
+TEST_CASE("alembic.ini paths with %(here)s are the folder of alembic.ini") {
+    // script_location elsewhere, versions beside alembic.ini: both anchored with %(here)s.
+    Imported r = import_files("here", {{"a1.py", revision_file("a1", "None", "    pass\n")}},
+                              "[alembic]\nscript_location = %(here)s/alembic/../nowhere\n"
+                              "version_locations = %(here)s/alembic/versions\n");
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(r.migs.size() == 1);
 }
 
 TEST_CASE("a file that cannot be read leaves nothing written") {
