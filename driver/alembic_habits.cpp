@@ -35,10 +35,10 @@ std::optional<std::string> hint_for_args(const std::string& command, const std::
                                "leave --sql out",
                                command);
         if (command == "downgrade" && is_relative_step(arg))
-            return fmt::format("offline there is no current revision to count from; {} steps down from the heads "
+            return fmt::format("offline there is no current revision to count from; {} {} down from the heads "
                                "is 'retort downgrade heads:{}', from the revision in the version table "
                                "'retort downgrade START:{}'",
-                               arg.substr(1), arg, arg);
+                               arg.substr(1), arg == "-1" ? "step" : "steps", arg, arg);
     }
     return std::nullopt;
 }

@@ -36,7 +36,8 @@ const char* description(ScriptKind kind) {
                    "`retort downgrade heads:base`. START is required: retort works offline.";
         case ScriptKind::stamp:
             return "Prints only the version-table statements that move the stamp from START\n"
-                   "(default: base) to END, without running any migration.";
+                   "(default: base) to END, without running any migration: Alembic's stamp\n"
+                   "statements (`stamp head` from base is one INSERT).";
     }
     return "";
 }

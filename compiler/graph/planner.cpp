@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "compiler/graph/revision_spec.hpp"
 
 namespace retort::graph {
@@ -171,31 +173,118 @@ std::optional<Plan> plan_downgrade(const RevisionGraph& g, std::string_view rang
     return downgrade_plan(g, *e, d, false);
 }
 
+// Alembic 1.8's stamp (ScriptDirectory._stamp_revs, then HeadMaintainer
+// applying each StampStep): one step per END revision, from the START rows
+// that share a lineage with END, straight to it; no migration is walked.
 std::optional<Plan> plan_stamp(const RevisionGraph& g, std::string_view range, DiagnosticEngine& d) {
     auto text = split_range(range, d);
     if (!text) return std::nullopt;
     SpecResolver resolver(g, d);
     auto start = resolver.resolve(text->start.value_or("base"), SpecRole::start);
     if (!start) return std::nullopt;
-    // Forward when every START revision lies below END.
     auto end = resolver.resolve(text->end, SpecRole::upgrade_end, &*start);
     if (!end) return std::nullopt;
-    std::vector<char> below_end(g.size(), 0), below_start(g.size(), 0);
-    g.mark_ancestors(indices(end->revisions), below_end, true);
-    g.mark_ancestors(indices(start->revisions), below_start, true);
-    bool forward = std::all_of(start->revisions.begin(), start->revisions.end(),
-                               [&](const Revision* r) { return below_end[r->index]; });
-    if (forward) return upgrade_plan(g, Ends{*start, *end}, true);
-    bool backward = std::all_of(end->revisions.begin(), end->revisions.end(),
-                                [&](const Revision* r) { return below_start[r->index]; });
-    if (!backward) {
-        d.error(DiagCode::bad_revision_range, SourceSpan{},
-                "stamp {}: END is neither above nor below START; stamp in two steps (down to a common "
-                "revision, then up)",
-                range);
-        return std::nullopt;
+
+    // The START rows in id order (the order the guard lists them; Alembic's
+    // is the version table's): a merge step UPDATEs the last, DELETEs the rest.
+    std::vector<const Revision*> heads = start->revisions;
+    std::sort(heads.begin(), heads.end(), [](const Revision* a, const Revision* b) { return a->id < b->id; });
+    heads.erase(std::unique(heads.begin(), heads.end()), heads.end());
+
+    // filter_for_lineage(heads, END, include_dependencies): every row for base.
+    std::vector<const Revision*> filtered;
+    if (end->base()) {
+        filtered = heads;
+    } else {
+        std::vector<std::size_t> shares = indices(end->revisions);
+        if (end->label) {
+            if (const Revision* branch = resolver.resolve_branch(*end->label, *end->label)) shares.push_back(branch->index);
+        }
+        std::vector<char> below(g.size(), 0), above(g.size(), 0);  // separate: a walk stops at marked nodes
+        g.mark_ancestors(shares, below, true);
+        g.mark_descendants(shares, above, true);
+        for (const Revision* h : heads)
+            if (below[h->index] || above[h->index]) filtered.push_back(h);
     }
-    return downgrade_plan(g, Ends{*start, *end}, d, true);
+
+    Plan plan;
+    plan.stamp = true;
+    plan.upgrade = true;
+    plan.from_base = start->base();
+    plan.start_heads = start->revisions;
+    std::vector<std::string> rows;
+    for (const Revision* h : heads) rows.push_back(h->id);
+    auto has = [&](const std::string& id) { return std::find(rows.begin(), rows.end(), id) != rows.end(); };
+    auto refuse = [&](const std::string& why) {
+        d.error(DiagCode::bad_revision_range, SourceSpan{}, "stamp {}: {}; Alembic's stamp stops here too", range,
+                why);
+        return std::nullopt;
+    };
+    // HeadMaintainer's statements, with its checks.
+    auto remove = [&](const std::string& id, std::vector<VersionOp>& ops) {
+        auto it = std::find(rows.begin(), rows.end(), id);
+        if (it == rows.end()) return false;
+        rows.erase(it);
+        ops.push_back({VersionOp::Kind::delete_, id, {}});
+        return true;
+    };
+    auto update = [&](const std::string& from, const std::string& to, std::vector<VersionOp>& ops) {
+        auto it = std::find(rows.begin(), rows.end(), from);
+        if (it == rows.end() || has(to)) return false;
+        *it = to;
+        ops.push_back({VersionOp::Kind::update, from, to});
+        return true;
+    };
+
+    if (end->base()) {
+        plan.upgrade = false;
+        for (const Revision* h : filtered) {
+            MigrationRun run{h, false, {}};
+            remove(h->id, run.version_ops);
+            plan.runs.push_back(std::move(run));
+        }
+    }
+    // One step per END revision, in id order (Alembic's order is its map's).
+    std::vector<const Revision*> dests = end->revisions;
+    std::sort(dests.begin(), dests.end(), [](const Revision* a, const Revision* b) { return a->id < b->id; });
+    for (const Revision* dest : dests) {
+        if (std::find(filtered.begin(), filtered.end(), dest) != filtered.end()) continue;  // already stamped
+        std::vector<char> above(g.size(), 0), below(g.size(), 0);
+        g.mark_descendants({dest->index}, above, true);
+        g.mark_ancestors({dest->index}, below, true);
+        bool rows_above = std::any_of(filtered.begin(), filtered.end(), [&](const Revision* h) { return above[h->index]; });
+        bool rows_below = std::any_of(filtered.begin(), filtered.end(), [&](const Revision* h) { return below[h->index]; });
+        if (rows_above && rows_below)
+            return refuse(fmt::format("START holds rows both above and below {}", dest->id));
+        // from: the filtered rows (none: a new branch); upgrade unless rows lie above.
+        bool upgrade = !rows_above;
+        bool branch_move = !rows_above && !rows_below;
+        MigrationRun run{dest, upgrade, {}};
+        std::vector<std::string> from;
+        if (!branch_move)
+            for (const Revision* h : filtered) from.push_back(h->id);
+        bool from_missing = std::any_of(from.begin(), from.end(), [&](const std::string& id) { return !has(id); });
+        if (upgrade && (branch_move || from_missing) && !has(dest->id)) {
+            rows.push_back(dest->id);
+            run.version_ops.push_back({VersionOp::Kind::insert, {}, dest->id});
+        } else if (from.size() > 1) {
+            for (std::size_t i = 0; i + 1 < from.size(); ++i)
+                if (!remove(from[i], run.version_ops))
+                    return refuse(fmt::format("row {} is already gone when {} is stamped", from[i], dest->id));
+            if (!update(from.back(), dest->id, run.version_ops))
+                return refuse(fmt::format("cannot move row {} to {}", from.back(), dest->id));
+        } else if (from.size() == 1) {
+            if (!update(from.front(), dest->id, run.version_ops))
+                return refuse(fmt::format("cannot move row {} to {}", from.front(), dest->id));
+        } else {
+            return refuse(fmt::format("{} is already a row", dest->id));
+        }
+        if (!upgrade) plan.upgrade = false;
+        plan.runs.push_back(std::move(run));
+    }
+    std::sort(rows.begin(), rows.end());
+    plan.end_rows = rows;
+    return plan;
 }
 
 std::string format_plan(const Plan& plan) {

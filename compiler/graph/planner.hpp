@@ -42,7 +42,12 @@ struct Plan {
 // list the candidates.
 std::optional<Plan> plan_upgrade(const RevisionGraph&, std::string_view range, DiagnosticEngine&);
 std::optional<Plan> plan_downgrade(const RevisionGraph&, std::string_view range, DiagnosticEngine&);
-// Version ops only. Moves forward when START lies below END, else backward.
+// Version ops only, as Alembic 1.8's stamp: for each END revision one step
+// from the START rows sharing its lineage (ancestors or descendants, through
+// depends_on) straight to it: UPDATE (DELETE all but one first when several),
+// or INSERT when no row is related (a new branch); END `base` DELETEs every
+// row. Each MigrationRun is a step: its revision is the END revision (the
+// deleted row for `base`). Refused where Alembic's HeadMaintainer would fail.
 std::optional<Plan> plan_stamp(const RevisionGraph&, std::string_view range, DiagnosticEngine&);
 
 // The stable text form of `retort plan`:

@@ -11,7 +11,7 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 # exit status | stderr must contain | arguments
 cases=(
-  "2|note: offline there is no current revision to count from; 1 steps down from the heads is 'retort downgrade heads:-1'|downgrade -1"
+  "2|note: offline there is no current revision to count from; 1 step down from the heads is 'retort downgrade heads:-1'|downgrade -1"
   "2|is 'retort downgrade heads:-3', from the revision in the version table 'retort downgrade START:-3'|downgrade -3"
   "2|note: --sql is what every script command does: retort upgrade prints SQL and never connects|upgrade heads --sql"
   "2|note: --sql is what every script command does: retort downgrade prints SQL|downgrade heads:base --sql"

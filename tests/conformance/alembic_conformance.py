@@ -16,8 +16,9 @@ project, and compares, for many ranges, what the two plan:
     RevisionSteps fed through its MigrationContext);
   * the final rows equal those of Alembic's own run, or (where Alembic's
     order differs) describe the same applied revisions;
-  * stamps: retort's statements are valid; agreement with Alembic's stamp is
-    counted, not required (docs/revisions.md);
+  * stamps: retort's statements are valid and are Alembic's own stamp
+    statements (Alembic's _stamp_revs through its HeadMaintainer), with the
+    same final rows;
   * where Alembic calls a target ambiguous, retort refuses it too.
 
 Alembic's order is not compared (it changes with file names and hashing).
@@ -454,29 +455,33 @@ def compare(g, rng_desc, upgrade, rnge, start_ids, a, r, replay):
 
 
 def compare_stamp(g, rng_desc, rnge, start_ids, a, r):
-    """A stamp: only the final rows (and their validity) are compared."""
+    """A stamp: retort's statements must be Alembic's (issue 17): the same
+    INSERT, UPDATE and DELETE statements in the same order, and the same
+    final rows. Alembic is given the START rows and the END revisions in id
+    order, the order retort uses (Alembic's own follows its revision map)."""
     tag = f"{rng_desc} stamp {rnge}"
     if a.error:
+        if r.refused is None and not a.ambiguous:
+            return [], "alembic-error-retort-plans"
         return [], ("alembic-error-ambiguous" if a.ambiguous else "alembic-error")
     if r.refused is not None:
-        return [], "retort-refused"  # END neither above nor below START for retort
+        return [f"{tag}: retort refuses a stamp Alembic makes: {r.refused.strip()}"], "differ"
     rows = set(r.start)
     for i, ((_, rid), ops) in enumerate(zip(r.runs, r.ops)):
         err = apply_ops(rows, ops, f"{tag} step {i + 1} ({rid})")
         if err:
             return [err], "differ"
+    a_ops = [op for ops in a.ops for op in ops]
     a_rows = set(a.start_rows)
-    if apply_ops(a_rows, [op for ops in a.ops for op in ops], f"{tag} (alembic)"):
+    if apply_ops(a_rows, a_ops, f"{tag} (alembic)"):
         return [], "alembic-invalid-ops"
-    if a_rows == rows:
-        return [], "same"
-    # Alembic's stamp moves the rows in one step (StampStep), without the
-    # rows a migration-by-migration walk restores: the same applied state.
-    if g.closure(a_rows) == g.closure(rows):
-        return [], "same-state-other-rows"
-    # Not yet matched (issue 17): Alembic's stamp of one revision replaces
-    # rows of unrelated branches too; retort's stamp is the plan's walk.
-    return [], "differs-from-alembic"
+    problems = []
+    if a_rows != rows:
+        problems.append(f"{tag}: final rows differ: Alembic {sorted(a_rows)}, retort {sorted(rows)}")
+    r_ops = [op for ops in r.ops for op in ops]
+    if a_ops != r_ops:
+        problems.append(f"{tag}: statements differ: Alembic {a_ops}, retort {r_ops}")
+    return problems, ("differ" if problems else "same")
 
 
 # ---------------------------------------------------------------- ranges
@@ -573,6 +578,11 @@ def main():
                         a = AlembicResult(error="start", ambiguous=True)
                     else:
                         dest = rnge.split(":", 1)[1] if ":" in rnge else rnge
+                        if mode == "stamp":
+                            # retort's orders: START rows and END revisions by id.
+                            start_ids = tuple(sorted(start_ids))
+                            if dest == "heads":
+                                dest = tuple(sorted(script.revision_map._real_heads))
                         a = alembic_plan(script, upgrade, start_ids, dest, stamp=mode == "stamp")
                     if mode == "stamp":
                         p, kind = compare_stamp(g, f"graph {n}", rnge, start_ids, a, plans[rnge])

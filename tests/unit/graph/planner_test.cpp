@@ -193,19 +193,24 @@ TEST_CASE("plan: a revision without a downgrade blocks a downgrade past it") {
     CHECK(text.find("versions/bbbb02.mig:1:1: error: revision bbbb02 has no downgrade") != std::string::npos);
 }
 
-TEST_CASE("plan: stamp moves only the version rows") {
+TEST_CASE("plan: stamp moves the version rows in one step, as Alembic's stamp") {
     GraphFixture f;
     diamond(f);
     f.build();
-    auto up = plan_stamp(*f.graph, "bbbb02:eeee05", f.diagnostics);
-    REQUIRE(up);
-    CHECK(up->stamp);
-    CHECK(up->end_rows == std::vector<std::string>{"eeee05"});
-    auto down = plan_stamp(*f.graph, "ffff06:cccc03", f.diagnostics);
-    REQUIRE(down);
-    CHECK_FALSE(down->upgrade);
-    CHECK(down->end_rows == std::vector<std::string>{"cccc03", "dddd04"});
-    CHECK_FALSE(plan_stamp(*f.graph, "cccc03:yyyy07", f.diagnostics));
+    auto text = [&](std::string_view range) {
+        auto plan = plan_stamp(*f.graph, range, f.diagnostics);
+        return plan ? format_plan(*plan) : std::string("refused");
+    };
+    // Alembic 1.8's offline `stamp` output for the same graph and ranges.
+    CHECK(text("base:ffff06") == "start base\ncreate-version-table\nstamp-upgrade ffff06: insert ffff06\nrows ffff06\n");
+    CHECK(text("bbbb02:eeee05") == "start bbbb02\nstamp-upgrade eeee05: update bbbb02 eeee05\nrows eeee05\n");
+    CHECK(text("ffff06:cccc03") == "start ffff06\nstamp-downgrade cccc03: update ffff06 cccc03\nrows cccc03\n");
+    // No row shares a lineage with END: a new branch beside the START row.
+    CHECK(text("cccc03:yyyy07") == "start cccc03\nstamp-upgrade yyyy07: insert yyyy07\nrows cccc03 yyyy07\n");
+    CHECK(text("cccc03:dddd04") == "start cccc03\nstamp-upgrade dddd04: insert dddd04\nrows cccc03 dddd04\n");
+    CHECK(text("heads:base") ==
+          "start ffff06 yyyy07\nstamp-downgrade ffff06: delete ffff06\nstamp-downgrade yyyy07: delete yyyy07\nrows (none)\n");
+    CHECK(text("heads:aaaa01") == "start ffff06 yyyy07\nstamp-downgrade aaaa01: update ffff06 aaaa01\nrows aaaa01 yyyy07\n");
 }
 
 TEST_CASE("plan: an unmerge restores every parent no other row implies, as Alembic's HeadMaintainer") {
