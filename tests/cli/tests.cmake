@@ -11,3 +11,5 @@ add_test(NAME cli_formats COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/formats.sh $<TA
                                   ${PROJECT_SOURCE_DIR}/samples ${CMAKE_CURRENT_LIST_DIR}/branchy_graph.txt)
 # retort.sum: check notices edited, unrecorded and removed revisions; retort sum, init, revision, merge.
 add_test(NAME cli_sum_file COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sum_file.sh $<TARGET_FILE:retort>)
+# retort lint: text, json and sarif parsed back, --fail-on, accept directives, upgrade --annotate (docs/lint.md).
+add_test(NAME cli_lint COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/lint.sh $<TARGET_FILE:retort>)
