@@ -85,12 +85,10 @@ json::Value sarif(const SourceManager& sources, const std::vector<const lint::Fi
         json::Value text = json::Value::object();
         text.set("text", json::Value::string(diag_code_description(code)));
         rule.set("shortDescription", std::move(text));
-        rule.set("helpUri", json::Value::string(std::string("docs/lint.md#") + diag_code_name(code)));
         rules.push(std::move(rule));
     }
     json::Value tool_driver = json::Value::object();
     tool_driver.set("name", json::Value::string("retort"));
-    tool_driver.set("informationUri", json::Value::string("docs/lint.md"));
     tool_driver.set("rules", std::move(rules));
     json::Value tool = json::Value::object();
     tool.set("driver", std::move(tool_driver));
