@@ -129,10 +129,11 @@ int cmd_lint(Invocation& inv) {
                   "A finding accepted in the .mig with `-- lint: accept CODE 'reason'` on the line above\n"
                   "the statement is not reported in text and does not count for --fail-on; json and\n"
                   "sarif still list it, marked accepted.",
-         .epilogue = "\n--format json prints {\"range\", \"dialect\", \"server\", \"version\", \"errors\",\n"
-                     "\"warnings\", \"accepted\", \"findings\", \"diagnostics\"}, each finding a diagnostic\n"
-                     "{\"file\", \"line\", \"column\", \"severity\", \"code\", \"message\", \"notes\"} with\n"
-                     "\"revision\", \"accepted\" and \"reason\". --format sarif prints SARIF 2.1.0.\n"
+         .epilogue = "\n--format json prints {\"ok\", \"range\", \"dialect\", \"server\", \"version\",\n"
+                     "\"errors\", \"warnings\", \"accepted\", \"findings\", \"diagnostics\"}, each finding a\n"
+                     "diagnostic {\"file\", \"line\", \"column\", \"severity\", \"code\", \"message\", \"notes\"}\n"
+                     "with \"revision\", \"accepted\" and \"reason\"; on errors in the input only\n"
+                     "{\"ok\": false, \"diagnostics\"}. --format sarif prints SARIF 2.1.0.\n"
                      "\nExit status: 0 no finding reaches --fail-on; 1 one does, or the input has\n"
                      "errors; 2 usage error.\n",
          .positional = "range",
@@ -166,11 +167,16 @@ int cmd_lint(Invocation& inv) {
     lint::Linter linter(found, lint_options(project->config, dialect_name));
     bool ok = lint_range(*project, range, dialect_name, input, linter);
     keep_until_exit(project);
-    input.absorb(found);  // directive diagnostics and open findings, in one engine
-    input.set_show_codes(true);
-    // Errors that are not findings: the input's, or a bad directive.
-    const std::size_t input_errors = input.error_count() - linter.open_errors();
+    // Errors that are not findings: the input's, or a bad directive. Then
+    // the review is not to be trusted: only those are printed.
+    const std::size_t input_errors = input.error_count() + found.error_count() - linter.open_errors();
     if (!ok || input_errors > 0) {
+        for (const Diagnostic& d : found.diagnostics())
+            if (is_directive_code(d.code)) {
+                auto b = input.add(d.severity, d.code, d.span, d.message);
+                for (const Note& n : d.notes) b.note(n.span, "{}", n.message);
+            }
+        input.set_show_codes(true);
         if (*format == "text") {
             input.print(inv.err);
         } else {
@@ -181,6 +187,8 @@ int cmd_lint(Invocation& inv) {
         }
         return exit_input_error;
     }
+    input.absorb(found);  // directive diagnostics and open findings, in one engine
+    input.set_show_codes(true);
     const std::size_t unused = std::count_if(input.diagnostics().begin(), input.diagnostics().end(),
                                              [](const Diagnostic& d) { return is_directive_code(d.code); });
     const std::size_t errors = linter.open_errors();

@@ -125,6 +125,16 @@ set -e
 [ $status = 1 ] || fail "bad directive: exit $status"
 grep -q "^versions/a2.mig:5:5: error: 'lint_nothing' is not a lint code.*\[lint_accept_invalid\]$" "$work/err" ||
   fail "bad directive: $(cat "$work/err")"
+set +e
+"$retort" -C "$p" lint --format json --fail-on never >"$work/bad.json" 2>/dev/null; status=$?
+set -e
+[ $status = 1 ] || fail "bad directive, json: exit $status"
+$py -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert list(d) == ["ok", "diagnostics"] and d["ok"] is False, d
+assert [x["code"] for x in d["diagnostics"] if x["severity"] == "error"] == ["lint_accept_invalid"], d
+' "$work/bad.json" || fail "bad directive, json"
 sed -i '/lint_nothing/d' "$p/versions/a2.mig"
 
 # the range: only aaaa0002's start state is replayed, its findings the same
