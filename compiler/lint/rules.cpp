@@ -144,8 +144,16 @@ std::vector<Finding> Linter::review(const plan::Step& step) {
                                     mysql_change(MysqlChange::add_column, table, at, true);
                                     return;
                                 }
-                                if (server == Server::postgresql && c.default_value &&
-                                    options_.version < Version{11, 0, 0})
+                                if (server == Server::postgresql && c.autoincrement) {
+                                    out.push_back(warn(DiagCode::lint_table_rewrite, at,
+                                                       fmt::format("adding autoincrement column \"{}\" rewrites "
+                                                                   "existing table \"{}\" (every row takes the next "
+                                                                   "value) under an ACCESS EXCLUSIVE lock",
+                                                                   c.name, table),
+                                                       "add a nullable column, attach a sequence default, backfill "
+                                                       "the rows in batches, then set not null"));
+                                } else if (server == Server::postgresql && c.default_value &&
+                                           options_.version < Version{11, 0, 0})
                                     out.push_back(warn(DiagCode::lint_table_rewrite, at,
                                                        fmt::format("adding column \"{}\" with a default rewrites "
                                                                    "existing table \"{}\" on PostgreSQL {} (before "
@@ -153,7 +161,9 @@ std::vector<Finding> Linter::review(const plan::Step& step) {
                                                                    c.name, table, options_.version.major),
                                                        "add the column without a default, set the default, then "
                                                        "backfill the rows in batches"));
-                                mysql_change(MysqlChange::add_column, table, at, false);
+                                mysql_change(c.autoincrement ? MysqlChange::add_autoincrement_column
+                                                             : MysqlChange::add_column,
+                                             table, at, false);
                             } else if constexpr (std::is_same_v<A, plan::DropColumn>) {
                                 out.push_back(finding(
                                     Severity::error, DiagCode::lint_drop_column, at,

@@ -41,6 +41,8 @@ constexpr Version never{0, 0, 0};
 const Row rows[] = {
     {MysqlChange::add_column, Algorithm::inplace_rebuild, {8, 0, 12}, Algorithm::instant,
      Algorithm::inplace_rebuild, {10, 3, 2}, Algorithm::instant},
+    {MysqlChange::add_autoincrement_column, Algorithm::inplace_rebuild, never, Algorithm::inplace_rebuild,
+     Algorithm::inplace_rebuild, never, Algorithm::inplace_rebuild},
     {MysqlChange::drop_column, Algorithm::inplace_rebuild, {8, 0, 29}, Algorithm::instant,
      Algorithm::inplace_rebuild, {10, 4, 0}, Algorithm::instant},
     {MysqlChange::rename_column, Algorithm::inplace, {8, 0, 28}, Algorithm::instant,
@@ -93,6 +95,7 @@ const char* algorithm_name(Algorithm algorithm) {
 const char* mysql_change_name(MysqlChange change) {
     switch (change) {
         case MysqlChange::add_column: return "add column";
+        case MysqlChange::add_autoincrement_column: return "add an autoincrement column";
         case MysqlChange::drop_column: return "drop column";
         case MysqlChange::rename_column: return "rename column";
         case MysqlChange::change_type: return "a column type change";

@@ -16,6 +16,7 @@ bool postgresql_keeps_rows(const sql::Type& from, const sql::Type& to);
 
 enum class MysqlChange {
     add_column,
+    add_autoincrement_column,  // AUTO_INCREMENT: every row gets a value, never INSTANT
     drop_column,
     rename_column,
     change_type,

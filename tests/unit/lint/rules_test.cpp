@@ -55,6 +55,10 @@ const Case cases[] = {
      "alter table users add column active boolean not null default true;", {}},
     {"not null on a new table", Server::postgresql, any, users,
      "create table pets (id integer primary key);\nalter table pets add column name text not null;", {}},
+    {"autoincrement column, postgresql", Server::postgresql, any, "create table logs (msg text);",
+     "alter table logs add column id integer primary key autoincrement;", {"lint_table_rewrite", "lint_add_constraint"}},
+    {"autoincrement column, mysql", Server::mysql, mysql_8_0_35, "create table logs (msg text);",
+     "alter table logs add column id integer primary key autoincrement;", {"lint_mysql_table_copy", "lint_mysql_table_copy"}},
     {"add column with a default before PostgreSQL 11", Server::postgresql, {10, 0, 0}, users,
      "alter table users add column active boolean not null default true;", {"lint_table_rewrite"}},
 
