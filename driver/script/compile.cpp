@@ -152,8 +152,12 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
                                         f.diagnostic.message,
                                         f.accepted ? fmt::format(" (accepted: {})", f.reason) : std::string());
                 if (note.empty()) return;
+                // Above the first statement the writer prints in place (not
+                // a prologue statement such as SQLite's PRAGMA foreign_keys=OFF).
                 for (std::size_t i = first; i < m.statements.size(); ++i)
-                    if (!m.statements[i].comment) {
+                    if (!m.statements[i].comment &&
+                        (m.statements[i].placement == dialects::Placement::in_transaction ||
+                         m.statements[i].placement == dialects::Placement::outside_transaction)) {
                         m.statements[i].annotation = std::move(note);
                         return;
                     }

@@ -172,4 +172,12 @@ grep -B1 '^ALTER TABLE accounts DROP COLUMN note' "$work/annotated.sql" | head -
 grep -B1 '^CREATE INDEX ix_accounts_balance' "$work/annotated.sql" | head -1 | grep -q -- '-- lint' &&
   fail "annotate: a finding on a new table"
 diff <(grep -v '^-- lint: ' "$work/annotated.sql") "$work/plain.sql" >/dev/null || fail "annotate changed more than comments"
+# every finding of each dialect is written, none lost on a script-prologue statement
+for d in postgresql sqlite mysql; do
+  "$retort" -C "$p" lint -d $d --format json --fail-on never >"$work/$d.json"
+  want=$($py -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$work/$d.json")
+  "$retort" -C "$p" upgrade heads -d $d --annotate >"$work/$d.sql"
+  got=$(grep -c '^-- lint: ' "$work/$d.sql" || true)
+  [ "$want" -gt 0 ] && [ "$got" = "$want" ] || fail "--annotate -d $d: $got lint lines for $want findings"
+done
 echo "lint: ok"

@@ -16,6 +16,9 @@ for sample in "$SAMPLES"/*/; do
   gen "$sample" upgrade base:heads >"$WORK/plain.sql" || continue  # a sample this dialect refuses
   gen "$sample" upgrade base:heads --annotate >"$WORK/annotated.sql" || fail "$name: --annotate failed"
   n=$(grep -c '^-- lint: ' "$WORK/annotated.sql" || true)
+  want=$("$RETORT" -C "$sample" lint -d "$ENGINE_DIALECT" --format json --fail-on never |
+         /usr/bin/python3 -c 'import json, sys; print(len(json.load(sys.stdin)["findings"]))')
+  [ "$n" = "$want" ] || fail "$name: $n lint comments for $want findings"
   annotated=$((annotated + n))
   new_db "${name}_plain"; apply_or_fail "$DB" "$WORK/plain.sql" "$name plain"
   engine_dump "$DB" >"$WORK/plain.dump"
