@@ -30,6 +30,9 @@ struct Statement {
     std::string sql;       // without the trailing ';'; may span lines
     Placement placement = Placement::in_transaction;
     bool comment = false;  // sql is comment text: printed as `-- ` lines, no ';'
+    // `-- ` lines printed directly above the statement (upgrade --annotate's
+    // lint findings); empty: none.
+    std::string annotation = {};
 };
 
 using Output = std::vector<Statement>;

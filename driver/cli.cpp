@@ -32,8 +32,8 @@ void print_help(std::ostream& out) {
     for (const Command& command : commands()) out << fmt::format("  {:<10} {}\n", command.name, command.summary);
     out << "\nEnvironment: RETORT_JOBS=N (1 to 64) threads that read and parse the .mig\n"
            "files (default: one per core, at most 8); the output is the same for any N.\n"
-           "\nExit status: 0 success; 1 the input has errors or a check found a difference;\n"
-           "2 usage error (and `lint`, not built yet).\n";
+           "\nExit status: 0 success; 1 the input has errors, a check found a difference,\n"
+           "or lint found what --fail-on names; 2 usage error.\n";
 }
 
 bool takes_value(const std::string& arg) {

@@ -48,6 +48,10 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
     options.add_options()("no-guard",
                           "leave out the guard that stops the script unless the version table holds "
                           "exactly the rows START names (docs/scripts.md)");
+    if (kind == ScriptKind::upgrade)
+        options.add_options()("annotate",
+                              "write each `retort lint` finding as a `-- lint: CODE: message` comment line "
+                              "above its statement (docs/lint.md)");
     auto p = parse_args(inv, options,
                         {.usage = synopsis(kind),
                          .about = description(kind),
@@ -78,6 +82,7 @@ int run_script_command(Invocation& inv, ScriptKind kind) {
     request.kind = kind;
     request.range = range;
     request.guard = vm.count("no-guard") == 0;
+    request.annotate = vm.count("annotate") != 0;
     request.dialect = choice.dialect.empty() ? project->config.dialect : choice.dialect;
     auto script = compile_script(*project, request, diagnostics);
     keep_until_exit(project);

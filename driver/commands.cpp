@@ -21,7 +21,7 @@ const std::vector<Command>& commands() {
         {"plan", "print the plan of a range in a stable text form (debugging aid)", cmd_plan},
         {"check", "parse, graph, replay and round-trip every revision", cmd_check},
         {"sum", "record the sha256 of every .mig file in retort.sum (check then notices edits)", cmd_sum},
-        {"lint", "DBA-review findings (not built yet: exits 2)", cmd_lint},
+        {"lint", "DBA-review findings: locks, rewrites, data loss, breaking renames", cmd_lint},
         {"schema", "print the full DDL of the schema at a revision", cmd_schema},
         {"import", "write a retort project from an Alembic history (import alembic DIR DEST)", cmd_import},
     };

@@ -209,6 +209,27 @@ public:
         out = v;
     }
 
+    // A server version: one to three whole numbers joined by dots, e.g. 15 or 8.0.35.
+    void server_version(const YAML::Node& node, const std::string& key, const char* example, std::string& out) {
+        std::string v = node.IsScalar() ? node.Scalar() : std::string();
+        bool ok = !v.empty() && v.size() <= 20 && v.front() != '.' && v.back() != '.';
+        int dots = 0;
+        for (std::size_t i = 0; ok && i < v.size(); ++i) {
+            if (v[i] == '.') {
+                ok = v[i - 1] != '.';
+                ++dots;
+            } else {
+                ok = v[i] >= '0' && v[i] <= '9';
+            }
+        }
+        if (!ok || dots > 2) {
+            bad_value(node, fmt::format("'{}' must be a server version such as {} (numbers joined by dots)", key,
+                                        example));
+            return;
+        }
+        out = v;
+    }
+
     // A whole number within [low, high].
     void whole_number(const YAML::Node& node, const std::string& key, long low, long high,
                       std::optional<long>& out) {
@@ -315,8 +336,10 @@ public:
                         duration(sv, "postgresql.lock_timeout", config.postgresql.lock_timeout);
                     else if (sk == "statement_timeout")
                         duration(sv, "postgresql.statement_timeout", config.postgresql.statement_timeout);
+                    else if (sk == "version")
+                        server_version(sv, "postgresql.version", "15", config.postgresql.version);
                     else
-                        unknown(skey, "postgresql", "json, autoincrement, lock_timeout, statement_timeout");
+                        unknown(skey, "postgresql", "json, autoincrement, lock_timeout, statement_timeout, version");
                 });
             } else if (k == "sqlite") {
                 section(v, k, [&](const std::string& sk, const YAML::Node& skey, const YAML::Node& sv) {
@@ -341,8 +364,10 @@ public:
                     }
                     else if (sk == "lock_wait_timeout")
                         whole_number(sv, "mysql.lock_wait_timeout", 1, 31536000, config.mysql.lock_wait_timeout);
+                    else if (sk == "version")
+                        server_version(sv, "mysql.version", "8.0.35", config.mysql.version);
                     else
-                        unknown(skey, "mysql", "engine, charset, collation, flavor, lock_wait_timeout");
+                        unknown(skey, "mysql", "engine, charset, collation, flavor, lock_wait_timeout, version");
                 });
             } else {
                 unknown(key, "retort.yaml",

@@ -16,6 +16,9 @@ struct PostgresqlOptions {
     // optional unit (ms, s, min, h, d), e.g. "5s"; plain digits are milliseconds.
     std::string lock_timeout;
     std::string statement_timeout;
+    // The server version `retort lint` reviews for (docs/lint.md): digits
+    // and dots, e.g. "15" or "15.4"; the first number is the major version.
+    std::string version = "15";
 };
 
 struct SqliteOptions {
@@ -29,6 +32,10 @@ struct MysqlOptions {
     std::string collation;         // empty: the database's, or the charset's default when charset is set
     std::string flavor = "mysql";  // mysql | mariadb; `dialect: mariadb` means mariadb
     std::optional<long> lock_wait_timeout;  // seconds, SET SESSION at the top; nullopt: not set
+    // The server version `retort lint` reviews for (docs/lint.md): digits and
+    // dots, e.g. "8.0.35"; empty: the flavor's default (8.0 for mysql, 10.6
+    // for mariadb). Missing parts count as 0.
+    std::string version;
 };
 
 struct Config {

@@ -127,7 +127,9 @@ std::string DiagnosticEngine::format_one(Severity severity, SourceSpan span,
 }
 
 std::string DiagnosticEngine::format(const Diagnostic& diagnostic) const {
-    std::string out = format_one(diagnostic.severity, diagnostic.span, diagnostic.message);
+    std::string out = format_one(diagnostic.severity, diagnostic.span,
+                                 show_codes_ ? diagnostic.message + " [" + diag_code_name(diagnostic.code) + "]"
+                                             : diagnostic.message);
     for (const Note& note : diagnostic.notes) out += format_one(Severity::note, note.span, note.message);
     return out;
 }

@@ -83,6 +83,10 @@ public:
     void set_warnings_as_errors(bool on) { warnings_as_errors_ = on; }
     bool warnings_as_errors() const { return warnings_as_errors_; }
 
+    // When set, the first line of each diagnostic ends with its code:
+    // `file:line:col: warning: message [code]` (retort lint). Off for check.
+    void set_show_codes(bool on) { show_codes_ = on; }
+
     // Prints every diagnostic, sorted by file name and offset (diagnostics
     // without a file first, in the order they were made), then clears them.
     void print(std::ostream& out);
@@ -101,6 +105,7 @@ private:
     std::size_t errors_ = 0;
     std::size_t warnings_ = 0;
     bool warnings_as_errors_ = false;
+    bool show_codes_ = false;
 };
 
 template <typename... Args>

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "driver/script/lint_run.hpp"
 #include "driver/script/script_writer.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/graph/planner.hpp"
@@ -138,6 +139,11 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
         }
     } else {
         replay::Replayer replayer(diagnostics, with_ancestry(replay_options(project.config, request.dialect), *graph));
+        // --annotate: the findings of lint, kept apart from the script's diagnostics.
+        DiagnosticEngine lint_diagnostics(diagnostics.sources());
+        std::optional<lint::Linter> linter;
+        if (request.annotate && request.kind == ScriptKind::upgrade)
+            linter.emplace(lint_diagnostics, lint_options(project.config, request.dialect));
         // The state at START, silently.
         for (const graph::Revision* rev : graph->ancestors_in_order(plan->start_heads))
             replayer.upgrade(*rev->migration, {});
@@ -145,9 +151,29 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
             ScriptMigration m;
             m.banner = banner(run);
             m.transactional = run.revision->migration->header.transactional;
+            if (linter && run.upgrade) linter->begin_revision(run.revision->id, run.revision->migration->file);
             auto sink = [&](const plan::Step& step, const schema::Schema& after) {
+                std::vector<lint::Finding> found;
+                if (linter && run.upgrade) found = linter->review(step);
+                const std::size_t first = m.statements.size();
                 dialects::Context ctx{after, step.span, diagnostics, m.statements};
                 dialect->render(step, ctx);
+                std::string note;
+                for (const lint::Finding& f : found)
+                    note += fmt::format("{}lint: {}: {}{}", note.empty() ? "" : "\n", diag_code_name(f.diagnostic.code),
+                                        f.diagnostic.message,
+                                        f.accepted ? fmt::format(" (accepted: {})", f.reason) : std::string());
+                if (note.empty()) return;
+                // Above the first statement the writer prints in place (not
+                // a prologue statement such as SQLite's PRAGMA foreign_keys=OFF).
+                for (std::size_t i = first; i < m.statements.size(); ++i)
+                    if (!m.statements[i].comment &&
+                        (m.statements[i].placement == dialects::Placement::in_transaction ||
+                         m.statements[i].placement == dialects::Placement::outside_transaction)) {
+                        m.statements[i].annotation = std::move(note);
+                        return;
+                    }
+                m.statements.push_back(dialects::Statement{std::move(note), dialects::Placement::in_transaction, true});
             };
             if (run.upgrade) replayer.upgrade(*run.revision->migration, sink);
             else replayer.downgrade(*run.revision->migration, sink);

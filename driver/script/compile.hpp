@@ -24,6 +24,9 @@ struct ScriptRequest {
     std::string range;    // as given on the command line, e.g. "base:heads"
     std::string dialect;  // a dialect's or server's name (compiler/dialect), e.g. "postgresql", "mariadb"
     bool guard = true;    // false: --no-guard (docs/scripts.md#the-guard)
+    // upgrade --annotate: each lint finding as a `-- lint: CODE: message`
+    // line above the first statement of its step (docs/lint.md).
+    bool annotate = false;
 };
 
 // The dialect of that dialect or server name (mariadb: mysql); nullopt for any other name.

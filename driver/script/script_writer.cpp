@@ -56,7 +56,12 @@ void ScriptWriter::statement(const Statement& st, bool in_transaction) {
     std::size_t last_line = st.sql.rfind('\n');
     bool comment_at_end =
         st.sql.find("--", last_line == std::string::npos ? 0 : last_line + 1) != std::string::npos;
-    item(st.sql, comment_at_end ? "\n;" : ";");
+    std::string& out = item();
+    if (!st.annotation.empty()) {
+        comment_lines(out, st.annotation);
+        out += '\n';
+    }
+    out.append(st.sql).append(comment_at_end ? "\n;" : ";");
 }
 
 std::string ScriptWriter::write(const std::vector<ScriptMigration>& migrations) {

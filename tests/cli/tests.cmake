@@ -13,3 +13,5 @@ add_test(NAME cli_formats COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/formats.sh $<TA
 add_test(NAME cli_sum_file COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sum_file.sh $<TARGET_FILE:retort>)
 # dialects: in retort.yaml: check replays and renders the scripts of each listed dialect.
 add_test(NAME cli_check_dialects COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/check_dialects.sh $<TARGET_FILE:retort>)
+# retort lint: text, json and sarif parsed back, --fail-on, accept directives, upgrade --annotate (docs/lint.md).
+add_test(NAME cli_lint COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/lint.sh $<TARGET_FILE:retort>)

@@ -23,11 +23,13 @@ declare -A may=(
   [compiler/schema]="compiler/source compiler/dialect compiler/sql"
   [compiler/plan]="compiler/source compiler/dialect compiler/sql compiler/schema"
   [compiler/replay]="compiler/source compiler/dialect compiler/sql compiler/schema compiler/plan compiler/ast"
+  [compiler/lint]="compiler/source compiler/dialect compiler/sql compiler/schema compiler/plan"
   [dialects]="compiler/source compiler/dialect compiler/sql compiler/schema compiler/plan"
   [driver/script]="compiler/source compiler/dialect compiler/sql compiler/schema compiler/plan compiler/ast
-                   compiler/parse compiler/config compiler/graph compiler/replay dialects"
+                   compiler/parse compiler/config compiler/graph compiler/replay compiler/lint dialects"
   [driver]="compiler/source compiler/dialect compiler/sql compiler/schema compiler/plan compiler/ast
-            compiler/parse compiler/config compiler/graph compiler/replay compiler/python dialects driver/script"
+            compiler/parse compiler/config compiler/graph compiler/replay compiler/lint compiler/python dialects
+            driver/script"
 )
 
 # The layer a path belongs to: the longest table entry that is a prefix of it.

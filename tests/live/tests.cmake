@@ -42,3 +42,10 @@ foreach(engine postgresql mariadb)
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/timeouts.sh $<TARGET_FILE:retort> ${engine})
   set_tests_properties(live_${engine}_timeouts PROPERTIES SKIP_RETURN_CODE 77 LABELS live)
 endforeach()
+
+# upgrade --annotate: the scripts with lint comments still apply, with the same schema (docs/lint.md).
+foreach(engine ${RETORT_LIVE_ENGINES})
+  add_test(NAME live_${engine}_annotate
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/annotate.sh $<TARGET_FILE:retort> ${engine} ${PROJECT_SOURCE_DIR}/samples)
+  set_tests_properties(live_${engine}_annotate PROPERTIES SKIP_RETURN_CODE 77 LABELS live)
+endforeach()

@@ -91,7 +91,7 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
         {"transaction_per_migration: maybe\n", "retort.yaml:1:28: error: 'transaction_per_migration' must be true or false"},
         {"postgresql: { json: xml }\n", "retort.yaml:1:21: error: 'postgresql.json' must be one of jsonb, json, not 'xml'"},
         {"postgresql: { jsn: json }\n",
-         "retort.yaml:1:15: error: unknown key 'jsn' in postgresql; the known keys are json, autoincrement, lock_timeout, statement_timeout"},
+         "retort.yaml:1:15: error: unknown key 'jsn' in postgresql; the known keys are json, autoincrement, lock_timeout, statement_timeout, version"},
         {"postgresql: { autoincrement: bigserial }\n",
          "retort.yaml:1:30: error: 'postgresql.autoincrement' must be one of identity, serial, not 'bigserial'"},
         {"sqlite: { autoincrement: yes }\n",
@@ -100,8 +100,14 @@ TEST_CASE("unknown keys and wrong values are diagnostics at their line:col", "[c
         {"sqlite: { wal: true }\n",
          "retort.yaml:1:11: error: unknown key 'wal' in sqlite; the known keys are autoincrement, json"},
         {"mysql:\n  engine: InnoDB\n  charst: utf8\n",
-         "retort.yaml:3:3: error: unknown key 'charst' in mysql; the known keys are engine, charset, collation, flavor, lock_wait_timeout"},
+         "retort.yaml:3:3: error: unknown key 'charst' in mysql; the known keys are engine, charset, collation, flavor, lock_wait_timeout, version"},
         {"mysql: InnoDB\n", "retort.yaml:1:8: error: 'mysql' must be a mapping of options, e.g. { key: value }"},
+        {"postgresql: { version: fifteen }\n",
+         "retort.yaml:1:24: error: 'postgresql.version' must be a server version such as 15 (numbers joined by dots)"},
+        {"mysql: { version: 8.0. }\n",
+         "retort.yaml:1:19: error: 'mysql.version' must be a server version such as 8.0.35 (numbers joined by dots)"},
+        {"mysql: { version: 8.0.1.2 }\n",
+         "retort.yaml:1:19: error: 'mysql.version' must be a server version such as 8.0.35 (numbers joined by dots)"},
         // The table options are written into the SQL as they are: only names pass.
         {"mysql: { engine: \"InnoDB; DROP\" }\n",
          "retort.yaml:1:18: error: 'mysql.engine' must be a name such as InnoDB (letters, digits and _), not "
@@ -264,4 +270,19 @@ TEST_CASE("a dialect outside dialects has a note at the list", "[config]") {
     auto l = load("dialect: sqlite\ndialects: [postgresql, mysql]\n");
     CHECK_FALSE(l.config);
     CHECK(l.diagnostics.find("retort.yaml:2:11: note: the dialects are listed here") != std::string::npos);
+}
+
+TEST_CASE("server versions for lint: defaults, read as given", "[config]") {
+    auto d = load("versions: [versions]\n");
+    REQUIRE(d.config);
+    CHECK(d.config->postgresql.version == "15");
+    CHECK(d.config->mysql.version.empty());  // the flavor's default (docs/lint.md)
+    auto l = load("postgresql: { version: 16 }\nmysql: { version: \"8.0.35\", flavor: mysql }\n");
+    INFO(l.diagnostics);
+    REQUIRE(l.config);
+    CHECK(l.config->postgresql.version == "16");
+    CHECK(l.config->mysql.version == "8.0.35");
+    auto u = load("mysql: { version: 10.11 }\n");
+    REQUIRE(u.config);
+    CHECK(u.config->mysql.version == "10.11");
 }
