@@ -326,6 +326,9 @@ bool Replayer::Impl::alter(const ast::AddConstraint& a, AlterWork& w) {
             if (const schema::Column* k = work.column(col); k && k->nullable) were_nullable.push_back(col);
     bool good = true;
     for (const auto& col : were_nullable) good = check_stored_not_null(work, *work.column(col), w.at) && good;
+    const bool keyed = c.kind == schema::ConstraintKind::primary_key || c.kind == schema::ConstraintKind::unique;
+    if (good && keyed && c.columns.size() == 1 && work.column(c.columns[0]))
+        good = check_stored_unique(work, c.columns[0], fmt::format("{} \"{}\"", kind_word(c.kind), c.name), w.at);
     if (!good) return false;
     std::string cname = c.name;
     if (!add_constraint(work, std::move(c), w.at, generated)) return false;

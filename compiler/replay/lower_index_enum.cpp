@@ -44,6 +44,9 @@ bool Replayer::Impl::lower(const ast::CreateIndex& ci, const ast::Statement& st)
     // After a mistake the index is declared all the same, on the columns that
     // exist, so that a later `drop index` finds it; only a correct one is a step.
     if (!ok) index.columns = std::move(known);
+    if (ok && index.unique && !index.where && index.columns.size() == 1)
+        ok = check_stored_unique(*table, index.columns[0].column, fmt::format("unique index \"{}\"", index.name),
+                                 index.declared_at);
     record(statement_at(ast::DropIndex{name_at(index.name, index.declared_at), false, false}, st.span, st.only));
     schema::TableRef before = state.table_ref(table->name);
     schema::Table work = *table;

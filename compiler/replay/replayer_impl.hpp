@@ -105,9 +105,8 @@ struct Replayer::Impl {
     // or every column): rows certain, its literals stored.
     void note_insert(schema::Table& t, const std::vector<std::string>& columns,
                      const std::vector<std::vector<sql::ExprRef>>& rows, SourceSpan at);
-    // The table's rows may have changed in ways retort cannot follow: rows
-    // unknown (unless certainly there and `keep_rows`), values of `columns`
-    // (every column when empty) forgotten.
+    // The values stored in `columns` of `t` (every column when empty) may
+    // have changed: forgotten. The row state is the caller's.
     void forget_values(schema::Table& t, const std::vector<std::string>& columns);
     // Emptied (delete without where): certainly empty, nothing stored.
     void note_emptied(schema::Table& t, SourceSpan at);
@@ -121,6 +120,9 @@ struct Replayer::Impl {
     // values no longer fit. false after an error.
     bool check_stored_not_null(const schema::Table& t, const schema::Column& column, SourceSpan at);
     bool check_stored_fit(const schema::Table& t, const schema::Column& from, const sql::Type& to, SourceSpan at);
+    // A unique key (`what`: "unique index \"ix\"", ...) on `column` alone,
+    // which holds the same stored value in two rows.
+    bool check_stored_unique(const schema::Table& t, const std::string& column, const std::string& what, SourceSpan at);
     // Dropping value `value` of enum `type` that a column of it holds; renaming
     // one (the stored values follow, as the rows do).
     bool check_stored_enum_drop(const std::string& type, const std::string& value, SourceSpan at);

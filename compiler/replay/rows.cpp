@@ -154,6 +154,29 @@ bool Replayer::Impl::check_stored_fit(const schema::Table& t, const schema::Colu
     return true;
 }
 
+bool Replayer::Impl::check_stored_unique(const schema::Table& t, const std::string& column, const std::string& what,
+                                         SourceSpan at) {
+    const schema::Column* c = t.column(column);
+    if (!c) return true;
+    // Each stored value is a row of its own (one insert row, or one insert or
+    // add column for all the rows it filled): two equal ones are two rows.
+    std::vector<const schema::StoredValue*> values = stored_values(*c);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const sql::Literal& a = values[i]->value;
+        if (a.kind == sql::LiteralKind::null) continue;
+        for (std::size_t j = i + 1; j < values.size(); ++j) {
+            const sql::Literal& b = values[j]->value;
+            if (b.kind != a.kind || b.text != a.text) continue;
+            diag->error(DiagCode::stored_value_misfit, at, "{} on {} cannot be built: a replayed insert stored {} twice",
+                        what, qualified(t, column), sql::to_mig(sql::Expr{a, {}}))
+                .note(values[i]->at, "stored here (revision {})", values[i]->revision)
+                .note(values[j]->at, "and here (revision {})", values[j]->revision);
+            return false;
+        }
+    }
+    return true;
+}
+
 namespace {
 
 bool of_enum(const schema::Column& c, const std::string& type) {

@@ -109,6 +109,31 @@ const Case cases[] = {
      "execute $$update users set name = 'ab'$$; alter table users alter column name type string(3);", 0, ""},
     {"near miss: after delete without where", seeded,
      "delete from users; alter table users alter column name type string(3);", 0, ""},
+    // ---- a unique key over stored duplicates
+    {"unique index over a stored duplicate", users,
+     "insert into users (id, name) values (1, 'ada'), (2, 'ada'); create unique index ux_users_name on users (name);",
+     1, "error: unique index \"ux_users_name\" on users.name cannot be built: a replayed insert stored 'ada' twice"},
+    {"unique constraint over a stored duplicate", users,
+     "insert into users (id, n) values (1, 7); insert into users (id, n) values (2, 7);"
+     " alter table users add constraint uq_users_n unique (n);",
+     1, "error: unique constraint \"uq_users_n\" on users.n cannot be built: a replayed insert stored 7 twice"},
+    {"near miss: unique over distinct values", users,
+     "insert into users (id, name) values (1, 'ada'), (2, 'bob'); create unique index ux_users_name on users (name);",
+     0, ""},
+    {"near miss: unique over nulls", users,
+     "insert into users (id) values (1), (2); create unique index ux_users_name on users (name);", 0, ""},
+    {"near miss: a partial unique index", users,
+     "insert into users (id, name) values (1, 'ada'), (2, 'ada'); create unique index ux_users_name on users (name)"
+     " where id > 5;",
+     0, ""},
+    {"near miss: a plain index over duplicates", users,
+     "insert into users (id, name) values (1, 'ada'), (2, 'ada'); create index ix_users_name on users (name);", 0,
+     ""},
+    {"near miss: unique after the duplicates were updated", users,
+     "insert into users (id, name) values (1, 'ada'), (2, 'ada'); update users set name = 'x' where id = 2;"
+     " create unique index ux_users_name on users (name);",
+     0, ""},
+
     // ---- an enum value dropped while a stored row holds it
     {"drop an enum value a row holds", "create type mood as enum ('ok', 'sad', 'glad');\n"
      "create table days (id integer primary key, m mood);\ninsert into days (id, m) values (1, 'sad');",
