@@ -26,23 +26,35 @@ namespace {
 
 using namespace import;
 
-ImportedRevision translate_revision(const AlembicRevision& r, ImportState& state, DiagnosticEngine& diagnostics) {
-    ImportedRevision out;
-    out.source = &r;
-    Translator up(diagnostics, r.scope, state);
-    if (r.upgrade) up.translate(*r.upgrade);
-    else diagnostics.error(DiagCode::import_untranslatable, r.file->span(0, 0), "no `def upgrade()` in this revision");
-    out.upgrade = up.take();
-    if (r.downgrade) {
-        ImportState after_down = state;  // the downgrade does not change what later revisions see
-        Translator down(diagnostics, r.scope, after_down);
-        down.translate(*r.downgrade);
-        down.drop_enums_at_end(up.declared_enums());
-        out.downgrade = down.take();
-        out.has_downgrade = true;
-        out.hand_work = down.hand_work() != 0;
+// The upgrades in revision order, each on the state the ones before it
+// left; each downgrade on the state its upgrade left (as `retort check`'s
+// round trip replays it), which later revisions do not see.
+std::vector<ImportedRevision> translate_revisions(const std::vector<std::unique_ptr<AlembicRevision>>& revisions,
+                                                  ImportState& state, DiagnosticEngine& diagnostics) {
+    std::vector<ImportedRevision> out(revisions.size());
+    std::vector<std::vector<std::string>> declared(revisions.size());
+    std::vector<ImportState> after(revisions.size());
+    for (std::size_t i = 0; i < revisions.size(); ++i) {
+        const AlembicRevision& r = *revisions[i];
+        out[i].source = &r;
+        Translator up(diagnostics, r.scope, state);
+        if (r.upgrade) up.translate(*r.upgrade);
+        else diagnostics.error(DiagCode::import_untranslatable, r.file->span(0, 0), "no `def upgrade()` in this revision");
+        out[i].upgrade = up.take();
+        out[i].hand_work = up.hand_work() != 0 || !r.upgrade;
+        declared[i] = up.declared_enums();
+        after[i] = state;
     }
-    out.hand_work = out.hand_work || up.hand_work() != 0 || !r.upgrade;
+    for (std::size_t i = 0; i < revisions.size(); ++i) {
+        const AlembicRevision& r = *revisions[i];
+        if (!r.downgrade) continue;
+        Translator down(diagnostics, r.scope, after[i]);
+        down.translate(*r.downgrade);
+        down.drop_enums_at_end(declared[i]);
+        out[i].downgrade = down.take();
+        out[i].has_downgrade = true;
+        out[i].hand_work = out[i].hand_work || down.hand_work() != 0;
+    }
     return out;
 }
 
@@ -128,8 +140,7 @@ int cmd_import(Invocation& inv) {
         return exit_input_error;
     }
     ImportState state;
-    std::vector<ImportedRevision> imported;
-    for (const auto& r : project->revisions) imported.push_back(translate_revision(*r, state, diagnostics));
+    std::vector<ImportedRevision> imported = translate_revisions(project->revisions, state, diagnostics);
 
     std::map<std::string, std::string> files;
     std::set<std::string> taken;

@@ -194,6 +194,7 @@ std::optional<std::string> declare_enum(const MigType& type, ImportState& state)
     if (!type.enum_decl || !type.enum_decl->create || state.enums.count(type.enum_decl->name)) return std::nullopt;
     if (type.enum_decl->values.empty()) return std::nullopt;
     state.enums.insert(type.enum_decl->name);
+    state.enum_values[type.enum_decl->name] = type.enum_decl->values;
     std::string values;
     for (const std::string& v : type.enum_decl->values) values += (values.empty() ? "" : ", ") + mig_string(v);
     return fmt::format("create type {} as enum ({});", mig_name(type.enum_decl->name), values);
@@ -258,6 +259,23 @@ std::optional<ColumnDef> read_column(const Value& column, ImportState& state, Pr
     if (!have_type) {
         problem = problem_at(column, "a sa.Column without a type", "give its SQLAlchemy type");
         return std::nullopt;
+    }
+    if (c.type.enum_decl && c.type.enum_decl->name.empty()) {
+        // A mysql.ENUM without a name (autogenerate reflects MySQL's inline
+        // ENUM so): the enum type of this history with the same values, else
+        // a new one named <column>_enum.
+        std::string name;
+        for (const auto& [known, values] : state.enum_values)
+            if (state.enums.count(known) && values == c.type.enum_decl->values) name = known;
+        if (name.empty()) {
+            name = c.name + "_enum";
+            for (int n = 2; state.enums.count(name); ++n) name = fmt::format("{}_enum_{}", c.name, n);
+        }
+        c.type.enum_decl->name = name;
+        c.type.text = name;
+        state.warnings.push_back({column.span, fmt::format("mysql.ENUM without name= is the enum type {} (MySQL "
+                                                           "declares it inline; the name is retort's)",
+                                                           name)});
     }
     if (c.type.json != JsonFlavor::none) state.json_flavors.insert(c.type.json);
     for (const Keyword& k : column.keywords) {
@@ -348,6 +366,7 @@ bool read_table_item(const std::string& table, const Value& item, TablePieces& p
         }
         bool pk = item.text == "sqlalchemy.PrimaryKeyConstraint";
         pieces.elements.push_back(fmt::format("{}{} ({})", named(name), pk ? "primary key" : "unique", join_names(*cols)));
+        if (!pk && !name->empty()) state.unique_constraints[table].insert(*name);
         if (pk) pieces.primary_key = *cols;
         if (pk)
             for (ColumnDef& c : columns)

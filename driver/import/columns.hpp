@@ -33,6 +33,12 @@ struct ImportState {
     std::map<std::string, std::map<std::string, MigType>> columns;  // table -> column -> type
     std::set<JsonFlavor> json_flavors;
     std::vector<Warning> warnings;  // not yet said (Translator::statement says them)
+    // table -> names, for MySQL, where a unique constraint is an index: autogenerate
+    // drops one with drop_index, or the other with drop_constraint(type_='unique').
+    std::map<std::string, std::set<std::string>> unique_constraints;
+    std::map<std::string, std::set<std::string>> indexes;  // made by op.create_index
+    std::map<std::string, std::set<std::string>> uniques_dropped_as_index;  // table -> names
+    std::map<std::string, std::vector<std::string>> enum_values;            // enum type -> values
 };
 
 struct ColumnDef {

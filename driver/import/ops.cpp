@@ -216,6 +216,10 @@ bool alter_column(Op& o, const std::string* batch) {
     if (const Value* new_type = o.call.keyword("type_"); new_type && !new_type->is(ValueKind::none)) {
         TypeError error;
         auto t = mig_type(*new_type, error);
+        if (t && t->enum_decl && t->enum_decl->name.empty()) {
+            t.reset();
+            error.message = "a mysql.ENUM without name='...' as the new type";
+        }
         if (!t) {
             o.t.refuse(Problem{new_type->span, error.message, "the type table is in docs/import.md", true}, o.only);
             return true;
@@ -288,8 +292,23 @@ bool create_index(Op& o, const std::string* batch) {
             if (!sql) return o.fail(w, fmt::format("{}= that is not SQL text", k), "write it as sa.text('...')");
             where = mig_sql_expression(*sql);
         }
+    auto& dropped = o.t.state().uniques_dropped_as_index[*table];
+    if (dropped.count(*name) && where.empty()) {
+        o.t.warn(o.call.span, fmt::format("create_index of {}, the unique constraint an upgrade dropped with "
+                                          "drop_index (autogenerate on MySQL reflects unique constraints as "
+                                          "indexes, unique=False): imported as the unique constraint; Alembic's "
+                                          "downgrade makes a plain index",
+                                          *name));
+        dropped.erase(*name);
+        o.t.state().unique_constraints[*table].insert(*name);
+        o.t.emit_checked(fmt::format("alter table {} add constraint {} unique ({});", mig_name(*table),
+                                     mig_name(*name), join_names(*columns)),
+                         o.call.span, o.only);
+        return true;
+    }
     o.t.emit_checked(render_index(*name, *table, *columns, o.flag("unique"), o.flag("postgresql_concurrently"), where),
                      o.call.span, o.only);
+    o.t.state().indexes[*table].insert(*name);
     return true;
 }
 
@@ -297,6 +316,19 @@ bool drop_index(Op& o) {
     Problem p;
     auto name = constraint_name(o.call.arg(0, "index_name"), p);
     if (!name || name->empty()) return o.fail(o.call.arg(0, "index_name"), "drop_index without the index's name");
+    // MySQL reflects a unique constraint as a unique index: autogenerate drops it with drop_index.
+    if (const Value* t = o.call.keyword("table_name"); t && t->is(ValueKind::string)) {
+        auto& uniques = o.t.state().unique_constraints[t->text];
+        if (uniques.count(*name)) {
+            o.t.warn(o.call.span, fmt::format("drop_index of the unique constraint {} (MySQL reflects it as an "
+                                              "index): dropped as the constraint",
+                                              *name));
+            uniques.erase(*name);
+            o.t.state().uniques_dropped_as_index[t->text].insert(*name);
+            o.t.emit(fmt::format("alter table {} drop constraint {};", mig_name(t->text), mig_name(*name)), o.only);
+            return true;
+        }
+    }
     o.t.emit(fmt::format("drop index {}{};", o.flag("postgresql_concurrently") ? "concurrently " : "", mig_name(*name)),
              o.only);
     return true;
@@ -336,6 +368,7 @@ bool create_keyed(Op& o, const std::string* batch, const char* what) {
     std::string named = name->empty() ? "" : "constraint " + mig_name(*name) + " ";
     o.t.emit_checked(fmt::format("alter table {} add {}{} ({});", mig_name(*table), named, what, join_names(*columns)),
                      o.call.span, o.only);
+    if (std::string(what) == "unique" && !name->empty()) o.t.state().unique_constraints[*table].insert(*name);
     return true;
 }
 
@@ -363,7 +396,18 @@ bool drop_constraint(Op& o, const std::string* batch) {
                       "name the constraint, or write `drop foreign key (cols)` / `drop unique (cols)`");
     auto table = o.table(a, "table_name");
     if (!table || !o.plain_schema()) return true;
+    const Value* type = o.call.keyword("type_");
+    if (type && type->is(ValueKind::string) && type->text == "unique" &&
+        !o.t.state().unique_constraints[*table].count(*name) && o.t.state().indexes[*table].count(*name)) {
+        o.t.warn(o.call.span, fmt::format("drop_constraint of {}, which this history made as an index (on MySQL "
+                                          "the two are one): dropped as the index",
+                                          *name));
+        o.t.state().indexes[*table].erase(*name);
+        o.t.emit(fmt::format("drop index {};", mig_name(*name)), o.only);
+        return true;
+    }
     o.t.emit(fmt::format("alter table {} drop constraint {};", mig_name(*table), mig_name(*name)), o.only);
+    o.t.state().unique_constraints[*table].erase(*name);
     return true;
 }
 

@@ -78,6 +78,13 @@ std::optional<MigType> enumeration(const Value& call, TypeError& error, bool pos
     }
     const Value* name = call.keyword("name");
     if (!name || !name->is(ValueKind::string)) {
+        // MySQL's ENUM is declared inline, and autogenerate reflects it
+        // without a name: the column that has it names it (read_column).
+        if (call.text == "mysql.ENUM" && !decl.values.empty()) {
+            MigType t{""};
+            t.enum_decl = std::move(decl);
+            return t;
+        }
         error.message = "an Enum without name='...': retort's enum types are named";
         return std::nullopt;
     }

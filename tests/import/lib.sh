@@ -3,8 +3,6 @@
 #   PY                    the Python that has Alembic (/usr/bin/python3)
 #   corpus_url DB         the SQLAlchemy URL of database DB on $ENGINE
 #   alembic_in DIR DB ARGS...   python3 -m alembic -c DIR/alembic.ini ARGS against DB
-#   corpus_projects       the project folders (those with alembic.ini and an
-#                         `engines` file), one a line, sorted
 #   corpus_catalog DB     the engine's own account of the schema and the
 #                         version rows, normalized to compare two databases
 IMPORT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,13 +26,6 @@ corpus_url() {
 alembic_in() {
   local dir=$1 db=$2; shift 2
   (cd "$dir" && RETORT_CORPUS_URL=$(corpus_url "$db") "$PY" -m alembic -c alembic.ini "$@")
-}
-
-corpus_projects() {
-  local ini
-  find "$CORPUS" -name alembic.ini | sort | while read -r ini; do
-    [ -e "$(dirname "$ini")/engines" ] && dirname "$ini"
-  done
 }
 
 # MariaDB lists a table's plain keys in the order they were made, which

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Without an engine: `retort import alembic PROJECT` translates every
 # revision (exit 0, `... 0 need hand work`), `retort check` passes on what it
-# wrote, and upgrade base:heads / downgrade heads:base compile for each engine
+# wrote (or reports exactly PROJECT/expected_check), and upgrade base:heads / downgrade heads:base compile for each engine
 # in PROJECT/engines. roundtrip.sh then runs them against Alembic.
 #
 #   translates.sh RETORT PROJECT
@@ -15,7 +15,25 @@ trap 'rm -rf "$WORK"' EXIT
   { cat "$WORK/stderr" "$WORK/stdout" >&2; fail "import did not translate every revision of $PROJECT"; }
 cat "$WORK/stderr" >&2
 tail -1 "$WORK/stdout" | grep -q '; 0 need hand work$' || fail "unexpected last line: $(tail -1 "$WORK/stdout")"
-"$RETORT" -C "$WORK/out" check >&2 || fail "retort check fails on the imported $PROJECT"
+# PROJECT/expected_check (optional): the errors `retort check` must report,
+# one fragment a line, and no others (an Alembic downgrade that is not the
+# inverse of its upgrade, which retort's round trip reports).
+if [ -e "$PROJECT/expected_check" ]; then
+  status=0
+  "$RETORT" -C "$WORK/out" check >"$WORK/check.out" 2>&1 || status=$?
+  cat "$WORK/check.out" >&2
+  [ "$status" = 1 ] || fail "retort check exited $status, not 1 as $PROJECT/expected_check says"
+  want=0
+  while IFS= read -r line; do
+    case $line in "" | "#"*) continue ;; esac
+    grep -F -- "error: $line" "$WORK/check.out" >/dev/null || fail "retort check does not report: $line"
+    want=$((want + 1))
+  done <"$PROJECT/expected_check"
+  got=$(grep -c ': error: ' "$WORK/check.out" || true)
+  [ "$got" = "$want" ] || fail "retort check reports $got errors, $PROJECT/expected_check lists $want"
+else
+  "$RETORT" -C "$WORK/out" check >&2 || fail "retort check fails on the imported $PROJECT"
+fi
 while IFS= read -r engine; do
   [ -n "$engine" ] || continue
   [ "$engine" = mariadb ] || [ "$engine" = postgresql ] || [ "$engine" = sqlite ] || fail "unknown engine $engine"

@@ -246,6 +246,34 @@ TEST_CASE("each Alembic operation becomes its .mig statement") {
         {"a string default of a number column stays a string, as SQLAlchemy sends it",
          "    op.add_column('t', sa.Column('n', sa.Numeric(10, 2), nullable=False, server_default='0'))\n",
          "    alter table t add column n numeric(10, 2) not null default '0';\n"},
+        {"MySQL's unique constraints, which autogenerate reflects as indexes",
+         "    op.create_unique_constraint('uq_a', 't', ['a'])\n"
+         "    op.drop_index('uq_a', table_name='t')\n"
+         "    op.create_index('uq_a', 't', ['a'], unique=False)\n"
+         "    op.create_index('ix_b', 't', ['b'])\n"
+         "    op.drop_constraint('ix_b', 't', type_='unique')\n"
+         "    op.drop_constraint('uq_a', 't', type_='unique')\n",
+         "    alter table t add constraint uq_a unique (a);\n"
+         "    alter table t drop constraint uq_a;\n"
+         "    alter table t add constraint uq_a unique (a);\n"
+         "    create index ix_b on t (b);\n"
+         "    drop index ix_b;\n"
+         "    alter table t drop constraint uq_a;\n"},
+        {"mysql.ENUM without a name: the history's enum with its values, else <column>_enum",
+         "    op.create_table('a', sa.Column('kind', sa.Enum('x', 'y', name='kind_t')))\n"
+         "    op.create_table('b', sa.Column('kind', mysql.ENUM('x', 'y')))\n"
+         "    op.create_table('c', sa.Column('state', mysql.ENUM('on', 'off')))\n",
+         "    create type kind_t as enum ('x', 'y');\n"
+         "    create table a (\n"
+         "        kind kind_t\n"
+         "    );\n"
+         "    create table b (\n"
+         "        kind kind_t\n"
+         "    );\n"
+         "    create type state_enum as enum ('on', 'off');\n"
+         "    create table c (\n"
+         "        state state_enum\n"
+         "    );\n"},
         {"module constants, loops over literal lists and helper functions",
          "    for table in TABLES:\n"
          "        _stamp(table)\n",

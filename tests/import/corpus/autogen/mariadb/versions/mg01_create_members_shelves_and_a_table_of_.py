@@ -2,7 +2,7 @@
 
 Revision ID: mg01
 Revises: 
-Create Date: 2026-12-03 17:43:23.595387
+Create Date: 2026-12-03 18:24:59.836993
 
 """
 from alembic import op

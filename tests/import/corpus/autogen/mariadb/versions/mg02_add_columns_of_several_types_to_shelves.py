@@ -2,7 +2,7 @@
 
 Revision ID: mg02
 Revises: mg01
-Create Date: 2026-12-03 17:43:36.600164
+Create Date: 2026-12-03 18:25:03.183722
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: mg04
 Revises: mg03
-Create Date: 2026-12-03 17:44:01.408595
+Create Date: 2026-12-03 18:25:11.064993
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: mg05
 Revises: mg04
-Create Date: 2026-12-03 17:44:14.785636
+Create Date: 2026-12-03 18:25:14.704061
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: mg06
 Revises: mg05
-Create Date: 2026-12-03 17:44:26.424013
+Create Date: 2026-12-03 18:25:18.113682
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: mg07
 Revises: mg06
-Create Date: 2026-12-03 17:44:38.663941
+Create Date: 2026-12-03 18:25:21.164745
 
 """
 from alembic import op

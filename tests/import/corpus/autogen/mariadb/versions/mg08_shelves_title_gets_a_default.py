@@ -2,7 +2,7 @@
 
 Revision ID: mg08
 Revises: mg07
-Create Date: 2026-12-03 17:44:50.319437
+Create Date: 2026-12-03 18:25:24.059119
 
 """
 from alembic import op

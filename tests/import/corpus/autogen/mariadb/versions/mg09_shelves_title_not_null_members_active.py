@@ -2,7 +2,7 @@
 
 Revision ID: mg09
 Revises: mg08
-Create Date: 2026-12-03 17:45:01.095744
+Create Date: 2026-12-03 18:25:27.091217
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: mg10
 Revises: mg09
-Create Date: 2026-12-03 17:45:14.044362
+Create Date: 2026-12-03 18:25:29.919393
 
 """
 from alembic import op

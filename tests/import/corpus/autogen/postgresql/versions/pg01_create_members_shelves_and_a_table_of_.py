@@ -2,7 +2,7 @@
 
 Revision ID: pg01
 Revises: 
-Create Date: 2026-12-03 17:40:59.989480
+Create Date: 2026-12-03 18:24:17.257188
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: pg02
 Revises: pg01
-Create Date: 2026-12-03 17:41:14.327773
+Create Date: 2026-12-03 18:24:19.911235
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: pg04
 Revises: pg03
-Create Date: 2026-12-03 17:41:44.296624
+Create Date: 2026-12-03 18:24:23.303759
 
 """
 from alembic import op

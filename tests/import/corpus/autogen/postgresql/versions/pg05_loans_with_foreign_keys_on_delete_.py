@@ -2,7 +2,7 @@
 
 Revision ID: pg05
 Revises: pg04
-Create Date: 2026-12-03 17:41:57.547334
+Create Date: 2026-12-03 18:24:25.460029
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: pg06
 Revises: pg05
-Create Date: 2026-12-03 17:42:10.039897
+Create Date: 2026-12-03 18:24:27.791739
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: pg07
 Revises: pg06
-Create Date: 2026-12-03 17:42:21.475191
+Create Date: 2026-12-03 18:24:30.479380
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: pg08
 Revises: pg07
-Create Date: 2026-12-03 17:42:33.674882
+Create Date: 2026-12-03 18:24:33.071707
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: pg09
 Revises: pg08
-Create Date: 2026-12-03 17:42:45.499339
+Create Date: 2026-12-03 18:24:36.428345
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: pg10
 Revises: pg09
-Create Date: 2026-12-03 17:42:57.918281
+Create Date: 2026-12-03 18:24:39.685325
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: sg01
 Revises: 
-Create Date: 2026-12-03 17:45:36.569471
+Create Date: 2026-12-03 18:25:46.597416
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: sg02
 Revises: sg01
-Create Date: 2026-12-03 17:45:47.918958
+Create Date: 2026-12-03 18:25:49.279210
 
 """
 from alembic import op

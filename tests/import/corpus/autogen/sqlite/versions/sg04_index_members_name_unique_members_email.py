@@ -2,7 +2,7 @@
 
 Revision ID: sg04
 Revises: sg03
-Create Date: 2026-12-03 17:46:11.571558
+Create Date: 2026-12-03 18:25:54.190368
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: sg05
 Revises: sg04
-Create Date: 2026-12-03 17:46:22.338499
+Create Date: 2026-12-03 18:25:56.241103
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: sg06
 Revises: sg05
-Create Date: 2026-12-03 17:46:34.335601
+Create Date: 2026-12-03 18:25:58.169421
 
 """
 from alembic import op

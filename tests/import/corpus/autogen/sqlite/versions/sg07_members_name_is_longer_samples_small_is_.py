@@ -2,7 +2,7 @@
 
 Revision ID: sg07
 Revises: sg06
-Create Date: 2026-12-03 17:46:46.845673
+Create Date: 2026-12-03 18:26:00.701238
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: sg08
 Revises: sg07
-Create Date: 2026-12-03 17:46:58.175788
+Create Date: 2026-12-03 18:26:03.184433
 
 """
 from alembic import op

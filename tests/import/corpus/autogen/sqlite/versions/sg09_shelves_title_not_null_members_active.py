@@ -2,7 +2,7 @@
 
 Revision ID: sg09
 Revises: sg08
-Create Date: 2026-12-03 17:47:08.589305
+Create Date: 2026-12-03 18:26:05.619565
 
 """
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: sg10
 Revises: sg09
-Create Date: 2026-12-03 17:47:17.024427
+Create Date: 2026-12-03 18:26:08.041686
 
 """
 from alembic import op
