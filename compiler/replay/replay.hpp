@@ -78,7 +78,7 @@ private:
 // `retort check`'s part: replays every revision in the given order (parents
 // first) and checks each revision's round trip: its downgrade must restore
 // exactly the state its upgrade started from (column order within a table
-// is not compared). The first difference of a revision is reported. Returns
+// is not compared). Every difference of a revision is reported. Returns
 // false on any error.
 bool check_project(const std::vector<const ast::Migration*>& order, DiagnosticEngine& diagnostics,
                    const Options& options);
