@@ -41,6 +41,9 @@ struct Options {
     // Keep schema::Table::fk_indexes by InnoDB's rule (fk_indexes.hpp); set
     // from the descriptor's fk_needs_index.
     bool fk_indexes = false;
+    // Warnings that concern only a derived downgrade (data_not_restored):
+    // off for an upgrade script, which runs no downgrade.
+    bool downgrade_warnings = true;
 };
 
 // The options of a dialect: `dialect` set, its name limit from its

@@ -125,7 +125,9 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
             migrations.push_back(std::move(m));
         }
     } else {
-        replay::Replayer replayer(diagnostics, replay_options(project.config, request.dialect));
+        replay::Options options = replay_options(project.config, request.dialect);
+        options.downgrade_warnings = request.kind != ScriptKind::upgrade;
+        replay::Replayer replayer(diagnostics, options);
         // The state at START, silently.
         for (const graph::Revision* rev : graph->ancestors_in_order(plan->start_heads))
             replayer.upgrade(*rev->migration, {});
