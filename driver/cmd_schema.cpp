@@ -94,7 +94,9 @@ int cmd_schema(Invocation& inv) {
         diagnostics.print(inv.err);
         return exit_input_error;
     }
-    replay::Replayer replayer(diagnostics, with_ancestry(replay_options(project->config, dialect_name), *graph));
+    replay::Options replay_opts = replay_options(project->config, dialect_name);
+    replay_opts.downgrade_warnings = false;  // no downgrade runs here
+    replay::Replayer replayer(diagnostics, with_ancestry(replay_opts, *graph));
     for (const graph::Revision* r : graph->ancestors_in_order(target->revisions))
         replayer.upgrade(*r->migration, {});
     std::string text;

@@ -193,9 +193,10 @@ std::optional<Plan> plan_stamp(const RevisionGraph& g, std::string_view range, D
 
     // filter_for_lineage(heads, END, include_dependencies): every row for base.
     std::vector<const Revision*> filtered;
-    if (end->base()) {
+    if (end->base() && !end->label) {
         filtered = heads;
     } else {
+        // END's revisions and its branch label (LABEL@base: the label alone).
         std::vector<std::size_t> shares = indices(end->revisions);
         if (end->label) {
             if (const Revision* branch = resolver.resolve_branch(*end->label, *end->label)) shares.push_back(branch->index);

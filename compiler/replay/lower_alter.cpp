@@ -137,8 +137,9 @@ bool Replayer::Impl::alter(const ast::DropColumn& a, AlterWork& w) {
     schema::Column gone = *column;
     work.columns.erase(work.columns.begin() + (column - work.columns.data()));
     if (inverse) {
-        diag->warning(DiagCode::data_not_restored, a.column.span,
-                      "downgrade auto recreates column {} but not the values it held", qualified(work, gone.name));
+        if (options.downgrade_warnings)
+            diag->warning(DiagCode::data_not_restored, a.column.span,
+                          "downgrade auto recreates column {} but not the values it held", qualified(work, gone.name));
         schema::Column back = gone;
         const schema::Constraint* pk = work.primary_key();
         if (!pk || std::find(pk->columns.begin(), pk->columns.end(), gone.name) == pk->columns.end())

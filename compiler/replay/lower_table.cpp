@@ -84,8 +84,9 @@ bool Replayer::Impl::lower(const ast::DropTable& dt, const ast::Statement& st) {
         }
     }
     if (inverse) {
-        diag->warning(DiagCode::data_not_restored, dt.table.span,
-                      "downgrade auto recreates table \"{}\" but not the rows it held", table->name);
+        if (options.downgrade_warnings)
+            diag->warning(DiagCode::data_not_restored, dt.table.span,
+                          "downgrade auto recreates table \"{}\" but not the rows it held", table->name);
         record(to_create_table(*table, st.span, st.only));
         for (const auto& ix : table->indexes) record(to_create_index(ix, st.span, st.only));
         if (table->comment) {

@@ -48,6 +48,9 @@ struct Options {
     // replayed (docs/schema-model.md, "Rows and stored values"). Empty: every
     // revision replayed earlier counts (a straight chain).
     std::function<bool(std::string_view ancestor, std::string_view revision)> is_ancestor;
+    // Warnings that concern only a derived downgrade (data_not_restored):
+    // off for an upgrade script, which runs no downgrade.
+    bool downgrade_warnings = true;
 };
 
 // The options of a dialect: `dialect` set, its name limit from its
@@ -85,7 +88,7 @@ private:
 // `retort check`'s part: replays every revision in the given order (parents
 // first) and checks each revision's round trip: its downgrade must restore
 // exactly the state its upgrade started from (column order within a table
-// is not compared). The first difference of a revision is reported. Returns
+// is not compared). Every difference of a revision is reported. Returns
 // false on any error.
 // `render` (may be empty) receives every step of every upgrade and
 // downgrade, as a script would: `check` renders each dialect's SQL with it.

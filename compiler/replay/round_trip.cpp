@@ -41,66 +41,70 @@ const Item* find_in(const std::vector<Item>& items, const std::string& name) {
 
 // `before`: the table before the upgrade; `after`: after the downgrade;
 // `middle`: between the two (may be null).
-std::optional<Difference> diff_table(const schema::Table& before, const schema::Table& after,
-                                     const schema::Table* middle) {
+void diff_table(const schema::Table& before, const schema::Table& after, const schema::Table* middle,
+                std::vector<Difference>& out) {
     const std::string& t = after.name;
     for (const auto& c : after.columns) {
         const schema::Column* old = before.column(c.name);
         if (!old) {
             bool added = middle && middle->column(c.name);
-            return Difference{fmt::format("leaves column {}.{} ({}) that {}", t, c.name, sql::to_mig(c.type),
-                                          added ? "its upgrade added" : "was not there before its upgrade"),
-                              c.declared_at, fmt::format("column \"{}\" declared here", c.name)};
+            out.push_back(Difference{fmt::format("leaves column {}.{} ({}) that {}", t, c.name, sql::to_mig(c.type),
+                                                 added ? "its upgrade added" : "was not there before its upgrade"),
+                                     c.declared_at, fmt::format("column \"{}\" declared here", c.name)});
+            continue;
         }
         if (!same_column(*old, c))
-            return Difference{fmt::format("leaves column {}.{} as {}; before its upgrade it was {}", t, c.name,
-                                          column_summary(c), column_summary(*old)),
-                              old->declared_at, fmt::format("column \"{}\" declared here", c.name)};
+            out.push_back(Difference{fmt::format("leaves column {}.{} as {}; before its upgrade it was {}", t, c.name,
+                                                 column_summary(c), column_summary(*old)),
+                                     old->declared_at, fmt::format("column \"{}\" declared here", c.name)});
     }
     for (const auto& c : before.columns)
         if (!after.column(c.name)) {
             bool dropped = middle && !middle->column(c.name);
-            return Difference{fmt::format("does not restore column {}.{} ({}){}", t, c.name, sql::to_mig(c.type),
-                                          dropped ? " that its upgrade dropped" : ""),
-                              c.declared_at, fmt::format("column \"{}\" declared here", c.name)};
+            out.push_back(Difference{fmt::format("does not restore column {}.{} ({}){}", t, c.name, sql::to_mig(c.type),
+                                                 dropped ? " that its upgrade dropped" : ""),
+                                     c.declared_at, fmt::format("column \"{}\" declared here", c.name)});
         }
     for (const auto& c : after.constraints) {
         const schema::Constraint* old = before.constraint(c.name);
-        if (!old)
-            return Difference{fmt::format("leaves constraint {} ({}) on table {} that was not there before its upgrade",
-                                          c.name, constraint_summary(c), t),
-                              c.declared_at, fmt::format("constraint \"{}\" declared here", c.name)};
+        if (!old) {
+            out.push_back(Difference{fmt::format("leaves constraint {} ({}) on table {} that was not there before its upgrade",
+                                                 c.name, constraint_summary(c), t),
+                                     c.declared_at, fmt::format("constraint \"{}\" declared here", c.name)});
+            continue;
+        }
         if (!same_constraint(*old, c))
-            return Difference{fmt::format("leaves constraint {} on table {} as {}; before its upgrade it was {}", c.name,
-                                          t, constraint_summary(c), constraint_summary(*old)),
-                              old->declared_at, fmt::format("constraint \"{}\" declared here", c.name)};
+            out.push_back(Difference{fmt::format("leaves constraint {} on table {} as {}; before its upgrade it was {}", c.name,
+                                                 t, constraint_summary(c), constraint_summary(*old)),
+                                     old->declared_at, fmt::format("constraint \"{}\" declared here", c.name)});
     }
     for (const auto& c : before.constraints)
         if (!after.constraint(c.name))
-            return Difference{fmt::format("does not restore constraint {} ({}) on table {}", c.name,
-                                          constraint_summary(c), t),
-                              c.declared_at, fmt::format("constraint \"{}\" declared here", c.name)};
+            out.push_back(Difference{fmt::format("does not restore constraint {} ({}) on table {}", c.name,
+                                                 constraint_summary(c), t),
+                                     c.declared_at, fmt::format("constraint \"{}\" declared here", c.name)});
     for (const auto& ix : after.indexes) {
         const schema::Index* old = before.index(ix.name);
-        if (!old)
-            return Difference{fmt::format("leaves index {} ({}) that was not there before its upgrade", ix.name,
-                                          index_summary(ix)),
-                              ix.declared_at, fmt::format("index \"{}\" declared here", ix.name)};
+        if (!old) {
+            out.push_back(Difference{fmt::format("leaves index {} ({}) that was not there before its upgrade", ix.name,
+                                                 index_summary(ix)),
+                                     ix.declared_at, fmt::format("index \"{}\" declared here", ix.name)});
+            continue;
+        }
         if (!same_index(*old, ix))
-            return Difference{fmt::format("leaves index {} as {}; before its upgrade it was {}", ix.name,
-                                          index_summary(ix), index_summary(*old)),
-                              old->declared_at, fmt::format("index \"{}\" declared here", ix.name)};
+            out.push_back(Difference{fmt::format("leaves index {} as {}; before its upgrade it was {}", ix.name,
+                                                 index_summary(ix), index_summary(*old)),
+                                     old->declared_at, fmt::format("index \"{}\" declared here", ix.name)});
     }
     for (const auto& ix : before.indexes)
         if (!after.index(ix.name))
-            return Difference{fmt::format("does not restore index {} ({})", ix.name, index_summary(ix)),
-                              ix.declared_at, fmt::format("index \"{}\" declared here", ix.name)};
+            out.push_back(Difference{fmt::format("does not restore index {} ({})", ix.name, index_summary(ix)),
+                                     ix.declared_at, fmt::format("index \"{}\" declared here", ix.name)});
     if (before.comment != after.comment)
-        return Difference{fmt::format("leaves the comment of table {} as {}; before its upgrade it was {}", t,
-                                      after.comment ? quote_string(*after.comment) : "none",
-                                      before.comment ? quote_string(*before.comment) : "none"),
-                          before.declared_at, fmt::format("table \"{}\" declared here", t)};
-    return std::nullopt;
+        out.push_back(Difference{fmt::format("leaves the comment of table {} as {}; before its upgrade it was {}", t,
+                                             after.comment ? quote_string(*after.comment) : "none",
+                                             before.comment ? quote_string(*before.comment) : "none"),
+                                 before.declared_at, fmt::format("table \"{}\" declared here", t)});
 }
 
 std::string value_list(const std::vector<std::string>& values) {
@@ -109,7 +113,8 @@ std::string value_list(const std::vector<std::string>& values) {
     return "(" + out + ")";
 }
 
-std::optional<Difference> compare(const Journal& up, const Journal& down, const schema::Schema& now) {
+std::vector<Difference> compare(const Journal& up, const Journal& down, const schema::Schema& now) {
+    std::vector<Difference> out;
     std::set<std::string, std::less<>> keys;
     for (const auto& [k, v] : up.tables) keys.insert(k);
     for (const auto& [k, v] : down.tables) keys.insert(k);
@@ -120,14 +125,14 @@ std::optional<Difference> compare(const Journal& up, const Journal& down, const 
         const schema::TableRef& before = u != up.tables.end() ? u->second : d->second;
         const schema::Table* after = now.table(k);
         if (!before && after)
-            return Difference{fmt::format("leaves table {} that {}", k,
-                                          middle ? "its upgrade added" : "was not there before its upgrade"),
-                              after->declared_at, fmt::format("table \"{}\" declared here", k)};
+            out.push_back(Difference{fmt::format("leaves table {} that {}", k,
+                                                 middle ? "its upgrade added" : "was not there before its upgrade"),
+                                     after->declared_at, fmt::format("table \"{}\" declared here", k)});
         if (before && !after)
-            return Difference{fmt::format("does not restore table {}{}", k, middle ? "" : " that its upgrade dropped"),
-                              before->declared_at, fmt::format("table \"{}\" declared here", k)};
+            out.push_back(Difference{fmt::format("does not restore table {}{}", k, middle ? "" : " that its upgrade dropped"),
+                                     before->declared_at, fmt::format("table \"{}\" declared here", k)});
         if (before && after)
-            if (auto diff = diff_table(*before, *after, middle)) return diff;
+            diff_table(*before, *after, middle, out);
     }
     std::set<std::string, std::less<>> enums;
     for (const auto& [k, v] : up.enums) enums.insert(k);
@@ -138,17 +143,17 @@ std::optional<Difference> compare(const Journal& up, const Journal& down, const 
         const std::optional<schema::EnumType>& before = u != up.enums.end() ? u->second : d->second;
         const schema::EnumType* after = now.enum_type(k);
         if (!before && after)
-            return Difference{fmt::format("leaves type {} that was not there before its upgrade", k),
-                              after->declared_at, fmt::format("type \"{}\" declared here", k)};
+            out.push_back(Difference{fmt::format("leaves type {} that was not there before its upgrade", k),
+                                     after->declared_at, fmt::format("type \"{}\" declared here", k)});
         if (before && !after)
-            return Difference{fmt::format("does not restore type {} {}", k, value_list(before->values)),
-                              before->declared_at, fmt::format("type \"{}\" declared here", k)};
+            out.push_back(Difference{fmt::format("does not restore type {} {}", k, value_list(before->values)),
+                                     before->declared_at, fmt::format("type \"{}\" declared here", k)});
         if (before && after && before->values != after->values)
-            return Difference{fmt::format("leaves type {} with values {}; before its upgrade it had {}", k,
-                                          value_list(after->values), value_list(before->values)),
-                              before->declared_at, fmt::format("type \"{}\" declared here", k)};
+            out.push_back(Difference{fmt::format("leaves type {} with values {}; before its upgrade it had {}", k,
+                                                 value_list(after->values), value_list(before->values)),
+                                     before->declared_at, fmt::format("type \"{}\" declared here", k)});
     }
-    return std::nullopt;
+    return out;
 }
 
 }  // namespace
@@ -175,11 +180,12 @@ bool check_project(const std::vector<const ast::Migration*>& order, DiagnosticEn
         impl.journal = nullptr;
         bool down_ok = diagnostics.error_count() == e1;
         if (up_ok && down_ok) {
-            if (auto diff = compare(up, down, impl.state)) {
+            // Every difference, not only the first.
+            for (const Difference& diff : compare(up, down, impl.state)) {
                 std::string rev = m->header.revision ? m->header.revision->text : "?";
                 SourceSpan at = m->downgrade_span.valid() ? m->downgrade_span : m->upgrade_span;
-                diagnostics.error(DiagCode::round_trip, at, "downgrade of {} {}", rev, diff->message)
-                    .note(diff->note_at, "{}", diff->note);
+                diagnostics.error(DiagCode::round_trip, at, "downgrade of {} {}", rev, diff.message)
+                    .note(diff.note_at, "{}", diff.note);
             }
         }
         // Back to the state after the upgrade, for the revisions that follow.

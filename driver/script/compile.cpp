@@ -138,7 +138,9 @@ std::optional<std::string> compile_script(const Project& project, const ScriptRe
             migrations.push_back(std::move(m));
         }
     } else {
-        replay::Replayer replayer(diagnostics, with_ancestry(replay_options(project.config, request.dialect), *graph));
+        replay::Options options = replay_options(project.config, request.dialect);
+        options.downgrade_warnings = request.kind != ScriptKind::upgrade;
+        replay::Replayer replayer(diagnostics, with_ancestry(options, *graph));
         // --annotate: the findings of lint, kept apart from the script's diagnostics.
         DiagnosticEngine lint_diagnostics(diagnostics.sources());
         std::optional<lint::Linter> linter;

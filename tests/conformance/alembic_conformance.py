@@ -461,7 +461,9 @@ def compare_stamp(g, rng_desc, rnge, start_ids, a, r):
     order, the order retort uses (Alembic's own follows its revision map)."""
     tag = f"{rng_desc} stamp {rnge}"
     if a.error:
-        if r.refused is None and not a.ambiguous:
+        if r.refused is None:
+            if a.ambiguous:  # retort refuses every target Alembic calls ambiguous
+                return [f"{tag}: Alembic calls it ambiguous ({a.error}), retort plans it"], "differ"
             return [], "alembic-error-retort-plans"
         return [], ("alembic-error-ambiguous" if a.ambiguous else "alembic-error")
     if r.refused is not None:
@@ -511,8 +513,8 @@ def choose_ranges(rng, revs, script):
         up.append(f"base:{l}")
         down.append(f"heads:{l}@base")
     down.append("heads:base")
-    # Stamps: the ranges that name revisions outright (no steps, no labels).
-    stamp = [x for x in up + down if not re.search(r"[+@]|:-|-\d", x)]
+    # Stamps: the ranges without relative steps (labels included).
+    stamp = [x for x in up + down if not re.search(r"[+]|:-|-\d", x)]
     return list(dict.fromkeys(up)), list(dict.fromkeys(down)), list(dict.fromkeys(stamp))
 
 

@@ -210,6 +210,7 @@ TEST_CASE("plan: stamp moves the version rows in one step, as Alembic's stamp") 
     CHECK(text("cccc03:dddd04") == "start cccc03\nstamp-upgrade dddd04: insert dddd04\nrows cccc03 dddd04\n");
     CHECK(text("heads:base") ==
           "start ffff06 yyyy07\nstamp-downgrade ffff06: delete ffff06\nstamp-downgrade yyyy07: delete yyyy07\nrows (none)\n");
+    CHECK(text("heads:side@base") == "start ffff06 yyyy07\nstamp-downgrade yyyy07: delete yyyy07\nrows ffff06\n");
     CHECK(text("heads:aaaa01") == "start ffff06 yyyy07\nstamp-downgrade aaaa01: update ffff06 aaaa01\nrows aaaa01 yyyy07\n");
 }
 

@@ -121,7 +121,7 @@ TEST_CASE("a revision without downgrade cannot be downgraded", "[replay]") {
     CHECK(f.render().find("error: revision r0 has no downgrade, so it cannot be downgraded past") != std::string::npos);
 }
 
-TEST_CASE("check finds the first difference of a broken downgrade", "[replay][check]") {
+TEST_CASE("check finds the difference of a broken downgrade", "[replay][check]") {
     struct Broken {
         const char* up;
         const char* down;
@@ -152,7 +152,21 @@ TEST_CASE("check finds the first difference of a broken downgrade", "[replay][ch
     std::string out = f.render();
     INFO(out);
     CHECK(out.find(broken.expected) != std::string::npos);
-    CHECK(f.diagnostics.error_count() == 1);  // only the first difference
+    CHECK(f.diagnostics.error_count() == 1);  // one difference each
+}
+
+TEST_CASE("check lists every difference of a downgrade, not only the first", "[replay][check]") {
+    Fixture f;
+    f.add("create table a (id integer);", "drop table a;");
+    f.add("alter table a add column b integer; create table t (x integer); comment on table a is 'x';",
+          "alter table a drop column b;");
+    CHECK_FALSE(replay::check_project(f.order(), f.diagnostics, replay::Options{}));
+    std::string out = f.render();
+    INFO(out);
+    CHECK(out.find("downgrade of r1 leaves table t that its upgrade added") != std::string::npos);
+    CHECK(out.find("downgrade of r1 leaves the comment of table a as 'x'; before its upgrade it was none") !=
+          std::string::npos);
+    CHECK(f.diagnostics.error_count() == 2);
 }
 
 TEST_CASE("check keeps going after a round-trip difference with the upgraded state", "[replay][check]") {
